@@ -1,0 +1,3 @@
+from samenwerkingsmonitor.cli import main
+
+main()

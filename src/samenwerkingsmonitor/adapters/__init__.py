@@ -1,0 +1,1 @@
+"""Adapters: storage, file formats, reports."""

@@ -1,0 +1,1 @@
+"""Pure computation on domain values (numpy/polars allowed, no I/O)."""

@@ -1,0 +1,13 @@
+"""The command line (DESIGN.md §4.6): Typer commands, Rich output.
+
+Each group of commands lives in its own module and registers itself on `app` when imported
+below. Errors of the one hierarchy (errors.py) become a Dutch message and an exit code;
+tracebacks only with --debug.
+"""
+
+from __future__ import annotations
+
+from samenwerkingsmonitor.cli import framework_cmd  # noqa: F401  (registers commands)
+from samenwerkingsmonitor.cli.app import app, main
+
+__all__ = ["app", "main"]

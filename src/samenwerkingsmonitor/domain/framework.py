@@ -1,0 +1,215 @@
+"""The toetsingskader: criteria, indicators, norms and roll-up rules (DESIGN.md §4.5).
+
+Frameworks are data: adapters/framework_file.py reads them from TOML into these values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from samenwerkingsmonitor.domain.organisation import Area, SubjectKind
+from samenwerkingsmonitor.domain.verdicts import Verdict
+
+UNITS: tuple[str, ...] = (
+    "aantal", "fte", "eur", "pct", "fte_per_1000", "eur_per_inwoner", "score_1_5",
+    "score_1_10", "ja_nee", "dagen", "uren", "index", "jaren",
+)
+"""The closed list of unit codes the framework schema publishes."""
+
+SCALE_UNITS: dict[str, tuple[str, ...]] = {
+    "ja_nee": ("ja", "nee"),
+    "score_1_5": ("1", "2", "3", "4", "5"),
+    "score_1_10": tuple(str(i) for i in range(1, 11)),
+}
+"""Units whose values are points on an ordinal scale rather than numbers."""
+
+
+class Direction(StrEnum):
+    HIGHER_IS_BETTER = "hoger_is_beter"
+    LOWER_IS_BETTER = "lager_is_beter"
+    NEUTRAL = "neutraal"
+
+
+class IndicatorKind(StrEnum):
+    INPUT = "invoer"
+    DERIVED = "afgeleid"
+
+
+class SourceType(StrEnum):
+    MEASURED = "gemeten"
+    ASSESSED = "beoordeeld"  # judged by a person, e.g. from interviews
+
+
+class NormKind(StrEnum):
+    ABSOLUTE = "absoluut"
+    BASELINE = "nulmeting"
+    PEER = "vergelijkingsgroep"
+    TREND = "trend"
+    QUALITATIVE = "kwalitatief"
+
+
+class NormSourceKind(StrEnum):
+    LAW = "wet"
+    POLICY = "beleid"
+    LITERATURE = "literatuur"
+    PROFESSIONAL_JUDGEMENT = "professioneel_oordeel"
+
+
+class RollupRule(StrEnum):
+    WEAKEST_LINK = "zwakste_schakel"
+    MAJORITY = "meerderheid"
+    WEIGHTED = "gewogen"
+    DECISION_TABLE = "beslistabel"
+
+
+class AdoptionStatus(StrEnum):
+    CONCEPT = "concept"
+    VASTGESTELD = "vastgesteld"
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """One threshold: the value and whether reaching it exactly counts."""
+
+    value: float
+    inclusive: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class NormSource:
+    kind: NormSourceKind
+    reference: str
+    owner: str
+    example: bool = False  # an example value for the council to set, not authoritative
+
+
+@dataclass(frozen=True, slots=True)
+class Norm:
+    """What counts as good for one indicator. Which fields matter depends on `kind`.
+
+    - absoluut: `target`/`signal` thresholds in the indicator's direction, or a band
+      `band_low`..`band_high` (target) inside `signal_low`..`signal_high`.
+    - nulmeting: change in percent against the baseline, `target`/`signal` in percent,
+      optionally in constant prices via `price_index` (a reference series id).
+    - vergelijkingsgroep: `target`/`signal` are percentiles of the peer group's values
+      (comparable values only); `peer_group` names the group, `min_peers` the minimum count.
+    - trend: improvement in percent per year over `years` years (least squares),
+      `target`/`signal` in percent per year.
+    - kwalitatief: `scale` maps each scale value to a verdict.
+    """
+
+    id: str
+    indicator: str
+    kind: NormKind
+    source: NormSource
+    target: Bound | None = None
+    signal: Bound | None = None
+    band_low: Bound | None = None
+    band_high: Bound | None = None
+    signal_low: Bound | None = None
+    signal_high: Bound | None = None
+    price_index: str | None = None
+    peer_group: str | None = None
+    min_peers: int = 3
+    years: int = 3
+    scale: tuple[tuple[str, Verdict], ...] = ()
+    measurement_kind: str = "realisatie"
+    first_year: int | None = None
+    description: str = ""
+
+    @property
+    def is_band(self) -> bool:
+        return self.band_low is not None or self.band_high is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    id: str
+    name: str
+    unit: str
+    kind: IndicatorKind
+    direction: Direction = Direction.NEUTRAL
+    definition: str = ""
+    criterion: str | None = None
+    formula: str | None = None
+    applies_to: tuple[SubjectKind, ...] = (SubjectKind.MUNICIPALITY,)
+    area: tuple[Area, ...] = (Area.BELEID, Area.BEDRIJFSVOERING)
+    levels: tuple[int, ...] = (1, 2)
+    source_type: SourceType = SourceType.MEASURED
+    minimum: float | None = None
+    maximum: float | None = None
+    decimals: int = 1
+    variant: str = ""
+    pc_source: bool = False  # published in the P&C cycle (begroting/jaarrekening)
+    source_hint: str = ""
+    weight: float = 1.0  # for the weighted roll-up
+
+    @property
+    def is_scale(self) -> bool:
+        return self.unit in SCALE_UNITS
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionRow:
+    """First matching row wins: every named indicator's verdict must be in its set."""
+
+    when: tuple[tuple[str, tuple[Verdict, ...]], ...]
+    verdict: Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class Rollup:
+    rule: RollupRule
+    decision_rows: tuple[DecisionRow, ...] = ()
+    otherwise: Verdict = Verdict.NIET_TE_BEOORDELEN
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    id: str
+    name: str
+    description: str = ""
+    area: tuple[Area, ...] = (Area.BELEID, Area.BEDRIJFSVOERING)
+    levels: tuple[int, ...] = (2,)
+    parent: str | None = None
+    rollup: Rollup = field(default_factory=lambda: Rollup(RollupRule.WEAKEST_LINK))
+    light_check: bool = False  # part of the light check for level-1 cooperation
+
+
+@dataclass(frozen=True, slots=True)
+class Adoption:
+    status: AdoptionStatus
+    decision: str = ""
+    date: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Framework:
+    format_version: int
+    id: str
+    version: str
+    title: str
+    source: str
+    adoption: Adoption
+    first_year: int
+    last_year: int
+    criteria: tuple[Criterion, ...]
+    indicators: tuple[Indicator, ...]
+    norms: tuple[Norm, ...]
+    description: str = ""
+
+    def indicator(self, indicator_id: str) -> Indicator | None:
+        return next((i for i in self.indicators if i.id == indicator_id), None)
+
+    def criterion(self, criterion_id: str) -> Criterion | None:
+        return next((c for c in self.criteria if c.id == criterion_id), None)
+
+    def norms_for(self, indicator_id: str) -> tuple[Norm, ...]:
+        return tuple(n for n in self.norms if n.indicator == indicator_id)
+
+    def indicators_of(self, criterion_id: str) -> tuple[Indicator, ...]:
+        return tuple(i for i in self.indicators if i.criterion == criterion_id)
+
+    def children_of(self, criterion_id: str) -> tuple[Criterion, ...]:
+        return tuple(c for c in self.criteria if c.parent == criterion_id)

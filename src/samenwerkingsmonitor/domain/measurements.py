@@ -1,0 +1,65 @@
+"""Measurements (metingen) and baselines (nulmetingen), DESIGN.md §4.3-4.4."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class MeasurementKind(StrEnum):
+    BEGROTING = "begroting"
+    REALISATIE = "realisatie"
+    PROGNOSE = "prognose"
+
+
+class MeasurementStatus(StrEnum):
+    DEFINITIEF = "definitief"
+    VOORLOPIG = "voorlopig"
+    RECONSTRUCTIE = "reconstructie"
+    SCHATTING = "schatting"
+
+
+class BaselineStatus(StrEnum):
+    CAPTURED = "vastgelegd"
+    RECONSTRUCTED = "gereconstrueerd"
+    MISSING = "ontbreekt"
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    """One value of one indicator for one subject, year and kind.
+
+    `value` holds numbers; `scale_value` holds a point on an ordinal scale (ja/nee, 1-5).
+    """
+
+    subject: str
+    indicator: str
+    year: int
+    kind: MeasurementKind
+    unit: str
+    source: str
+    value: float | None = None
+    scale_value: str | None = None
+    reference_date: date | None = None
+    status: MeasurementStatus = MeasurementStatus.DEFINITIEF
+    variant: str = ""
+    comparable: bool = True
+    note: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, int, str]:
+        """What a stored version is a version of."""
+        return (self.subject, self.indicator, self.year, self.kind.value)
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    """The reference value of a subject × indicator, and how sure we are of it."""
+
+    subject: str
+    indicator: str
+    year: int
+    status: BaselineStatus
+    value: float | None = None
+    source: str = ""

@@ -1,0 +1,50 @@
+"""User text through gettext. Message ids are the Dutch text (Dutch is the default);
+the `*.po` files in `locale/en/LC_MESSAGES/` translate them (docs/adr/0002-i18n.md).
+There is one .po file per part of the program, merged at first use. They are read with Babel,
+so no compiled .mo file has to be kept in sync.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+DOMAIN = "samenwerkingsmonitor"
+LANGUAGES = ("nl", "en")
+_state = {"lang": "nl"}
+
+
+def set_language(lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise ValueError(lang)
+    _state["lang"] = lang
+
+
+def current_language() -> str:
+    return _state["lang"]
+
+
+@lru_cache(maxsize=4)
+def _catalogue(lang: str) -> dict[str, str]:
+    if lang == "nl":
+        return {}
+    from babel.messages.pofile import read_po
+
+    folder = resources.files("samenwerkingsmonitor") / "locale" / lang / "LC_MESSAGES"
+    merged: dict[str, str] = {}
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not path.name.endswith(".po"):
+            continue
+        with path.open("rb") as handle:
+            catalog = read_po(handle)
+        merged.update(
+            {str(m.id): str(m.string) for m in catalog if m.id and m.string and not m.fuzzy}
+        )
+    return merged
+
+
+def gettext(message: str) -> str:
+    return _catalogue(_state["lang"]).get(message, message)
+
+
+_ = gettext

@@ -1,0 +1,1 @@
+"""Use cases. They reach storage and files only through the ports in services.ports."""

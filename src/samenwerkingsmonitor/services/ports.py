@@ -1,0 +1,117 @@
+"""Ports: the small interfaces through which services reach storage.
+
+Adapters implement them (adapters/storage/); services never import SQLAlchemy.
+History is append-only (DESIGN.md §4.4): nothing here updates or deletes a stored row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from samenwerkingsmonitor.domain.assessment import AssessmentRun, CriterionVerdict, Finding
+from samenwerkingsmonitor.domain.measurements import Measurement
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    """A registered organisation file or framework file, one version of it."""
+
+    kind: str  # "organisation" or "framework"
+    name: str  # "organisation" or the framework id
+    version: int  # stored version number, 1, 2, ...
+    label: str  # the version the file itself states
+    text: str
+    sha256: str
+    user: str
+    created: datetime
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    id: int
+    file_name: str
+    sha256: str
+    sheet: str | None
+    user: str
+    created: datetime
+    reason: str
+    rows: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMeasurement:
+    """One version of a measurement, with its provenance."""
+
+    version_id: int
+    measurement: Measurement
+    batch: int
+    row: int | None
+    user: str
+    created: datetime
+    reason: str
+    supersedes: int | None
+    file_name: str = ""
+    sheet: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NewVersion:
+    measurement: Measurement
+    row: int | None
+    supersedes: int | None
+
+
+class Repository(Protocol):
+    """Everything the services need from storage."""
+
+    def migrate(self) -> None: ...
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """All writes inside one block land together or not at all."""
+        ...
+
+    # documents (organisation file, framework files)
+    def store_document(self, kind: str, name: str, label: str, text: str, sha256: str,
+                       user: str, reason: str) -> StoredDocument: ...
+
+    def latest_document(self, kind: str, name: str) -> StoredDocument | None: ...
+
+    def document(self, kind: str, name: str, version: int) -> StoredDocument | None: ...
+
+    # measurements
+    def add_batch(self, file_name: str, sha256: str, sheet: str | None, user: str,
+                  reason: str, rows: int) -> Batch: ...
+
+    def append_versions(self, batch: Batch, versions: Sequence[NewVersion]) -> None: ...
+
+    def current_measurements(self, as_of_batch: int | None = None) -> list[StoredMeasurement]:
+        """The newest version of every measurement, optionally as it stood after a batch."""
+        ...
+
+    def history(self, subject: str, indicator: str) -> list[StoredMeasurement]: ...
+
+    def last_batch_id(self) -> int: ...
+
+    # assessment runs
+    def next_run_id(self) -> str: ...
+
+    def store_run(self, run: AssessmentRun, findings: Sequence[Finding],
+                  criterion_verdicts: Sequence[CriterionVerdict]) -> None: ...
+
+    def run(self, run_id: str) -> AssessmentRun | None:
+        """A stored run; `latest` gives the newest."""
+        ...
+
+    def findings(self, run_id: str) -> list[Finding]: ...
+
+    def criterion_verdicts(self, run_id: str) -> list[CriterionVerdict]: ...
+
+    # whole-database dump, history included (tests, export, backup)
+    def dump(self) -> dict[str, list[dict[str, Any]]]: ...
+
+    def iter_tables(self) -> Iterator[str]: ...
