@@ -7,7 +7,15 @@ tracebacks only with --debug.
 
 from __future__ import annotations
 
-from samenwerkingsmonitor.cli import framework_cmd  # noqa: F401  (registers commands)
+from samenwerkingsmonitor.cli import (  # noqa: F401  (each module registers its commands)
+    assess_cmd,
+    demo_cmd,
+    framework_cmd,
+    history_cmd,
+    import_cmd,
+    register_cmd,
+    report_cmd,
+)
 from samenwerkingsmonitor.cli.app import app, main
 
 __all__ = ["app", "main"]
