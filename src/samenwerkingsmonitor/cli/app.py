@@ -7,13 +7,16 @@ import json
 import os
 import sys
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
 
 from samenwerkingsmonitor.errors import InputRefused, SamenwerkingsmonitorError
 from samenwerkingsmonitor.i18n import _, set_language
+
+if TYPE_CHECKING:
+    from samenwerkingsmonitor.adapters.storage import SqlRepository
 
 DATABASE_ENV = "SAMENWERKINGSMONITOR_DATABASE"
 DEFAULT_DATABASE = "sqlite:///samenwerkingsmonitor.db"
@@ -87,24 +90,15 @@ def report_error(error: SamenwerkingsmonitorError) -> None:
 
 
 def main() -> None:
+    """Entry point: usage errors exit 2 (Typer's own message), refused input exits 1."""
     try:
-        app(standalone_mode=False)
+        app()
     except SamenwerkingsmonitorError as error:
         if settings.debug:
             raise
         report_error(error)
         sys.exit(error.exit_code)
-    except typer.Abort:
-        err_console.print(_("Afgebroken."))
-        sys.exit(1)
-    except Exception as error:  # click usage errors and the unexpected
-        import click
-
-        if isinstance(error, click.exceptions.Exit):
-            sys.exit(error.exit_code)
-        if isinstance(error, click.ClickException):
-            error.show()
-            sys.exit(2)
+    except Exception as error:
         if settings.debug:
             raise
         err_console.print(
@@ -113,3 +107,13 @@ def main() -> None:
             markup=True,
         )
         sys.exit(3)
+
+
+def repository(migrate: bool = False) -> SqlRepository:
+    """The repository at --database; `migrate` creates or upgrades it first."""
+    from samenwerkingsmonitor.adapters.storage import open_repository
+
+    repo = open_repository(settings.database)
+    if migrate:
+        repo.migrate()
+    return repo

@@ -1,10 +1,142 @@
-"""`framework validate FILE` and `framework show ID` (owned by the framework work)."""
+"""`framework validate FILE` and `framework show ID|FILE` (DESIGN.md §4.6)."""
 
 from __future__ import annotations
 
-import typer
+from typing import Any
 
-from samenwerkingsmonitor.cli.app import app
+import typer
+from rich.table import Table
+from rich.tree import Tree
+
+from samenwerkingsmonitor.adapters.framework_file import TomlFrameworkFiles
+from samenwerkingsmonitor.cli.app import app, console, print_json
+from samenwerkingsmonitor.errors import UsageError
+from samenwerkingsmonitor.i18n import _
+from samenwerkingsmonitor.services.frameworks import (
+    data_burden,
+    describe_framework,
+    load_framework,
+)
 
 framework_app = typer.Typer(help="Toetsingskaders controleren en tonen.", no_args_is_help=True)
 app.add_typer(framework_app, name="framework")
+
+
+
+def _subject_label(kind: str) -> str:
+    if kind == "municipality":
+        return _("gemeente")
+    if kind == "cooperation":
+        return _("samenwerkingsverband")
+    return _("team")
+
+
+@framework_app.command("validate")
+def validate(
+    file: str = typer.Argument(..., help="Pad naar het kaderbestand (TOML) of een meegeleverd id."),
+) -> None:
+    """Controleer een toetsingskader; toont elk probleem met plaats en hint."""
+    framework = load_framework(file, TomlFrameworkFiles())
+    console.print(
+        _("Toetsingskader '{id}' versie {version} is geldig: {c} criteria, {i} indicatoren, "
+          "{n} normen.").format(id=framework.id, version=framework.version,
+                                c=len(framework.criteria), i=len(framework.indicators),
+                                n=len(framework.norms)), markup=False)
+
+
+@framework_app.command("show")
+def show(
+    reference: str = typer.Argument(
+        ..., help="Id van een meegeleverd kader of pad naar een bestand."),
+    output_format: str = typer.Option("tabel", "--format", help="tabel of json."),
+) -> None:
+    """Toon de criteriaboom met indicatoren en normen, en de gegevenslast per jaar."""
+    if output_format not in ("tabel", "table", "json"):
+        raise UsageError(_("Onbekend formaat '{format}': kies tabel of json.").format(
+            format=output_format))
+    framework = load_framework(reference, TomlFrameworkFiles())
+    description = describe_framework(framework)
+    if output_format == "json":
+        print_json(description)
+        return
+    console.print(_tree(description), soft_wrap=False)
+    console.print(_burden_table(framework))
+
+
+def _bound_text(bound: dict[str, Any] | None) -> str:
+    if bound is None:
+        return "-"
+    text = f"{bound['value']:g}"
+    return text if bound["inclusive"] else _("{value} (grens telt niet mee)").format(value=text)
+
+
+def _norm_text(norm: dict[str, Any]) -> str:
+    kind = norm["kind"]
+    if norm["scale"]:
+        values = ", ".join(f"{k} → {v}" for k, v in norm["scale"].items())
+        detail = _("schaal: {values}").format(values=values)
+    elif norm["band_low"] is not None:
+        detail = _("band {low} tot {high}, signaal {slow} tot {shigh}").format(
+            low=_bound_text(norm["band_low"]), high=_bound_text(norm["band_high"]),
+            slow=_bound_text(norm["signal_low"]), shigh=_bound_text(norm["signal_high"]))
+    else:
+        detail = _("streefwaarde {target}, signaalwaarde {signal}").format(
+            target=_bound_text(norm["target"]), signal=_bound_text(norm["signal"]))
+    if norm["price_index"]:
+        detail += _(", constante prijzen ({index})").format(index=norm["price_index"])
+    if norm["peer_group"]:
+        detail += _(", groep {group}").format(group=norm["peer_group"])
+    if kind == "trend":
+        detail += _(", over {years} jaar").format(years=norm["years"])
+    source = norm["source"]
+    text = _("norm {id} ({kind}): {detail}; bron: {source} ({source_kind}); eigenaar: {owner}"
+             ).format(id=norm["id"], kind=kind, detail=detail, source=source["reference"],
+                      source_kind=source["kind"], owner=norm["owner"])
+    return text + (_(" [voorbeeld: de raad stelt deze norm vast]") if norm["example"] else "")
+
+
+def _add_criterion(parent: Tree, criterion: dict[str, Any]) -> None:
+    levels = ", ".join(str(level) for level in criterion["levels"])
+    label = _("{name} [{id}] · niveau {levels} · samenvatting: {rule}").format(
+        name=criterion["name"], id=criterion["id"], levels=levels, rule=criterion["rollup"])
+    if criterion["light_check"]:
+        label += _(" · lichte toets")
+    branch = parent.add(f"[bold]{_escape(label)}[/]")
+    for indicator in criterion["indicators"]:
+        kinds = ", ".join(_subject_label(k) for k in indicator["applies_to"])
+        text = f"{indicator['name']} [{indicator['id']}] · {indicator['unit']} · {kinds}"
+        if indicator["formula"]:
+            text += f" · = {indicator['formula']}"
+        leaf = branch.add(_escape(text))
+        for norm in indicator["norms"]:
+            leaf.add(_escape(_norm_text(norm)))
+        if not indicator["norms"]:
+            leaf.add(_("geen norm"))
+    for child in criterion["criteria"]:
+        _add_criterion(branch, child)
+
+
+def _escape(text: str) -> str:
+    return text.replace("[", r"\[")
+
+
+def _tree(description: dict[str, Any]) -> Tree:
+    root = Tree(_escape(_("{title} ({id} versie {version}, {status}, {first}-{last})").format(
+        title=description["title"], id=description["id"], version=description["version"],
+        status=description["status"], first=description["period"]["first"],
+        last=description["period"]["last"])))
+    for criterion in description["criteria"]:
+        _add_criterion(root, criterion)
+    return root
+
+
+def _burden_table(framework: Any) -> Table:
+    table = Table(title=_("Gegevenslast per onderwerp per jaar"))
+    table.add_column(_("Onderwerp"))
+    table.add_column(_("Waarden"), justify="right")
+    table.add_column(_("Uit P&C-cyclus"), justify="right")
+    table.add_column(_("Oordeel van een persoon"), justify="right")
+    for burden in data_burden(framework):
+        table.add_row(_subject_label(burden.subject_kind.value), str(burden.values),
+                      str(len(burden.pc_source)), str(len(burden.assessed)))
+    return table

@@ -1,5 +1,55 @@
-"""Commands of this module register themselves on the shared Typer app."""
+"""`init` and `history SUBJECT INDICATOR`."""
 
 from __future__ import annotations
 
-from samenwerkingsmonitor.cli.app import app  # noqa: F401
+import typer
+from rich.table import Table
+
+from samenwerkingsmonitor.cli.app import app, console, print_json, repository, settings
+from samenwerkingsmonitor.i18n import _
+
+
+@app.command("init")
+def init_command() -> None:
+    """Maak de database aan of werk hem bij naar de nieuwste versie."""
+    repository(migrate=True)
+    console.print(_("Database klaar: {url}").format(url=settings.database))
+
+
+@app.command("history")
+def history_command(
+    subject: str = typer.Argument(..., help="Onderwerp, bijv. GM0397 of GM0397/communicatie."),
+    indicator: str = typer.Argument(..., help="Indicator- of invoer-id, bijv. inwoners."),
+    output_format: str = typer.Option("table", "--format", help="table of json"),
+) -> None:
+    """Toon alle versies van een waarde: wie, wanneer, waarom en uit welk bestand."""
+    versions = repository().history(subject, indicator)
+    if output_format == "json":
+        print_json([
+            {
+                "versie": v.version_id, "jaar": v.measurement.year,
+                "soort": v.measurement.kind.value, "waarde": v.measurement.value,
+                "schaalwaarde": v.measurement.scale_value, "status": v.measurement.status.value,
+                "bron": v.measurement.source, "batch": v.batch, "bestand": v.file_name,
+                "rij": v.row, "wie": v.user, "wanneer": v.created.isoformat(),
+                "reden": v.reason, "vervangt": v.supersedes,
+            }
+            for v in versions
+        ])
+        return
+    if not versions:
+        console.print(_("Geen waarden gevonden voor {subject} / {indicator}.").format(
+            subject=subject, indicator=indicator))
+        return
+    table = Table(title=_("Historie van {subject} / {indicator}").format(
+        subject=subject, indicator=indicator))
+    for header in (_("versie"), _("jaar"), _("soort"), _("waarde"), _("status"), _("bestand"),
+                   _("rij"), _("wie"), _("wanneer"), _("reden"), _("vervangt")):
+        table.add_column(header)
+    for v in versions:
+        m = v.measurement
+        value = m.scale_value if m.scale_value is not None else f"{m.value:g}"
+        table.add_row(str(v.version_id), str(m.year), m.kind.value, value, m.status.value,
+                      v.file_name, str(v.row or ""), v.user,
+                      v.created.strftime("%Y-%m-%d %H:%M"), v.reason, str(v.supersedes or ""))
+    console.print(table)

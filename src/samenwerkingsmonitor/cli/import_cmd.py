@@ -1,5 +1,159 @@
-"""Commands of this module register themselves on the shared Typer app."""
+"""`import FILE [--dry-run] [--reason TEXT] [--decimaal komma|punt] [--framework ID]
+[--format json]`: measurements in the long format (DESIGN.md §4.3, docs/import.md)."""
 
 from __future__ import annotations
 
-from samenwerkingsmonitor.cli.app import app  # noqa: F401
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from samenwerkingsmonitor.adapters.csv_reader import read_csv
+from samenwerkingsmonitor.cli.app import (
+    app,
+    console,
+    err_console,
+    print_json,
+    repository,
+    settings,
+)
+from samenwerkingsmonitor.domain.framework import Framework
+from samenwerkingsmonitor.domain.organisation import Organisation
+from samenwerkingsmonitor.domain.validation import Location, ValidationReport
+from samenwerkingsmonitor.errors import ImportRefused, UsageError
+from samenwerkingsmonitor.i18n import _
+from samenwerkingsmonitor.services.frameworks import DEFAULT_FRAMEWORK
+from samenwerkingsmonitor.services.measurement_import import (
+    ImportResult,
+    TableReader,
+    import_measurements,
+    refused,
+)
+from samenwerkingsmonitor.services.ports import Repository
+
+READERS: dict[str, TableReader] = {".csv": read_csv}
+"""File readers by suffix; XLSX and ODS plug in here (issue 4)."""
+
+_NOTATIONS = {"komma": True, "punt": False}
+
+
+def reader_for(path: Path) -> TableReader:
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        report = ValidationReport()
+        report.add(Location(path.name),
+                   _("Bestandstype '{suffix}' kan (nog) niet worden ingelezen.").format(
+                       suffix=path.suffix or _("zonder extensie")),
+                   _("Lever de metingen aan als CSV-bestand (.csv), met een komma of een "
+                     "puntkomma als scheidingsteken."))
+        raise refused(path.name, report)
+    return reader
+
+
+def import_file(repo: Repository, path: Path, organisation: Organisation, framework: Framework,
+                user: str, reason: str, dry_run: bool = False,
+                decimal_comma: bool | None = None) -> ImportResult:
+    """import_measurements with the reader that fits the file (for `demo` and the web app)."""
+    return import_measurements(repo, path, organisation, framework, user, reason, dry_run,
+                               decimal_comma, reader=reader_for(path))
+
+
+@app.command("import")
+def import_command(
+    file: Annotated[Path, typer.Argument(help="Het bestand met metingen (CSV, lang formaat).")],
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Alleen controleren en tellen, niets opslaan.")] = False,
+    reason: Annotated[str, typer.Option(
+        "--reason", help="Waarom waarden wijzigen; verplicht bij een correctie.")] = "",
+    decimaal: Annotated[str | None, typer.Option(
+        "--decimaal", help="Decimaalteken: komma (1.234,5) of punt (1234.5). Standaard: komma "
+                           "bij puntkomma's als scheidingsteken, anders punt.")] = None,
+    framework_id: Annotated[str, typer.Option(
+        "--framework", help="Toetsingskader: meegeleverd id of bestand.")] = DEFAULT_FRAMEWORK,
+    output_format: Annotated[str, typer.Option(
+        "--format", help="Uitvoer: tabel of json.")] = "tabel",
+) -> None:
+    """Importeer metingen: alles of niets, elk probleem met rij, kolom en hint."""
+    if output_format not in ("tabel", "json"):
+        raise UsageError(_("Onbekend formaat '{format}': kies tabel of json.").format(
+            format=output_format))
+    if decimaal is not None and decimaal not in _NOTATIONS:
+        raise UsageError(_("Onbekend decimaalteken '{value}': kies komma of punt.").format(
+            value=decimaal))
+    try:
+        with err_console.status(_("Metingen controleren..."), spinner="dots"):
+            result = _run(file, reason, dry_run, _NOTATIONS.get(decimaal or ""), framework_id)
+    except ImportRefused as error:
+        if output_format != "json":
+            raise
+        print_json(refusal_json(file, error))
+        sys.exit(error.exit_code)
+    if output_format == "json":
+        print_json(result_json(result))
+    else:
+        print_result(result)
+
+
+def _run(file: Path, reason: str, dry_run: bool, decimal_comma: bool | None,
+         framework_id: str) -> ImportResult:
+    # Imported here so that `--help` stays fast and needs no database driver.
+    from samenwerkingsmonitor.adapters.framework_file import TomlFrameworkFiles
+    from samenwerkingsmonitor.adapters.organisation_file import read_organisation
+    from samenwerkingsmonitor.services.frameworks import load_framework
+    from samenwerkingsmonitor.services.organisation import load_registered_organisation
+
+    repo = repository()
+    organisation = load_registered_organisation(repo, reader=read_organisation)
+    framework = load_framework(framework_id, TomlFrameworkFiles())
+    return import_file(repo, file, organisation, framework, settings.user, reason, dry_run,
+                       decimal_comma)
+
+
+def result_json(result: ImportResult) -> dict[str, Any]:
+    return {
+        "file": result.file_name, "sha256": result.sha256, "rows": result.rows,
+        "new": result.new, "changed": result.changed, "unchanged": result.unchanged,
+        "batch": result.batch_id, "dry_run": result.dry_run,
+        "decimal_comma": result.decimal_comma, "message": summary(result),
+    }
+
+
+def refusal_json(file: Path, error: ImportRefused) -> dict[str, Any]:
+    return {
+        "file": file.name, "refused": True, "message": str(error),
+        "issues": [{"file": i.location.file, "sheet": i.location.sheet, "row": i.location.row,
+                    "column": i.location.column, "message": i.message, "hint": i.hint,
+                    "text": i.describe()} for i in error.report.issues],
+    }
+
+
+def summary(result: ImportResult) -> str:
+    if result.dry_run:
+        return _("Proefdraai: {new} nieuw, {changed} gewijzigd, {unchanged} ongewijzigd; er is "
+                 "niets opgeslagen.").format(new=result.new, changed=result.changed,
+                                             unchanged=result.unchanged)
+    if result.nothing_changed and result.rows == 1:
+        return _("Niets gewijzigd: de waarde staat al zo opgeslagen; er is geen importbatch "
+                 "gemaakt.")
+    if result.nothing_changed:
+        return _("Niets gewijzigd: alle {rows} waarden staan al zo opgeslagen; er is geen "
+                 "importbatch gemaakt.").format(rows=result.rows)
+    return _("Opgeslagen als importbatch {batch}: {new} nieuw, {changed} gewijzigd, {unchanged} "
+             "ongewijzigd.").format(batch=result.batch_id, new=result.new,
+                                    changed=result.changed, unchanged=result.unchanged)
+
+
+def print_result(result: ImportResult) -> None:
+    notation = _("komma (1.234,5)") if result.decimal_comma else _("punt (1234.5)")
+    table = Table(title=_("Import van {file}").format(file=result.file_name), title_justify="left")
+    table.add_column(_("Rijen"), justify="right")
+    table.add_column(_("Nieuw"), justify="right")
+    table.add_column(_("Gewijzigd"), justify="right")
+    table.add_column(_("Ongewijzigd"), justify="right")
+    table.add_column(_("Decimaalteken"))
+    table.add_row(str(result.rows), str(result.new), str(result.changed), str(result.unchanged),
+                  notation)
+    console.print(table)
+    console.print(summary(result), markup=False)

@@ -1,0 +1,153 @@
+"""Apply one norm to all grid rows that carry it, with the vectorised kernels of norms.py.
+
+Each function takes the rows of one norm (a polars frame with value, baseline and year columns)
+and returns a `Judged` of the same length plus per-row detail facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import polars as pl
+
+from samenwerkingsmonitor.analysis.norm_codes import (
+    NIET_TE_BEOORDELEN,
+    FloatArray,
+    Judged,
+    gap_code,
+    judged,
+)
+from samenwerkingsmonitor.analysis.norms import (
+    judge_absolute_values,
+    judge_baseline_values,
+    judge_peer_values,
+    judge_qualitative_values,
+    judge_trend_windows,
+    peer_matrix,
+    peer_thresholds_for,
+)
+from samenwerkingsmonitor.domain.assessment import Gap
+from samenwerkingsmonitor.domain.framework import Indicator, Norm, NormKind
+from samenwerkingsmonitor.domain.organisation import PeerGroup
+
+
+@dataclass(frozen=True, slots=True)
+class NormContext:
+    """What norms need beyond the rows themselves."""
+
+    values: pl.DataFrame  # all indicator values (analysis/indicator_values.py)
+    baseline_year: int
+    peer_groups: tuple[PeerGroup, ...] = ()
+    series: dict[str, dict[int, float]] = field(default_factory=dict)
+
+
+def _floats(column: pl.Series) -> FloatArray:
+    return column.cast(pl.Float64).fill_null(np.nan).to_numpy().astype(np.float64)
+
+
+def not_judged(size: int, gap: Gap) -> Judged:
+    nan = np.full(size, np.nan)
+    return judged(np.full(size, NIET_TE_BEOORDELEN, dtype=np.int8),
+                  np.full(size, gap_code(gap), dtype=np.int8), nan, nan.copy(), nan.copy(),
+                  nan.copy())
+
+
+def apply_norm(rows: pl.DataFrame, norm: Norm, indicator: Indicator,
+               context: NormContext) -> tuple[Judged, list[list[dict[str, str]]]]:
+    """Judge `rows` (all carrying `norm`); returns the result and per-row detail facts."""
+    empty_detail: list[list[dict[str, str]]] = [[] for _ in range(rows.height)]
+    values = _floats(rows["value"])
+    if norm.kind is NormKind.ABSOLUTE:
+        return judge_absolute_values(values, norm, indicator.direction), empty_detail
+    if norm.kind is NormKind.QUALITATIVE:
+        scale = np.array(rows["scale_value"].to_list(), dtype=object)
+        return judge_qualitative_values(scale, norm), empty_detail
+    if norm.kind is NormKind.BASELINE:
+        return _apply_baseline(rows, values, norm, indicator, context)
+    if norm.kind is NormKind.TREND:
+        return _apply_trend(rows, norm, indicator, context), empty_detail
+    return _apply_peer(rows, values, norm, indicator, context)
+
+
+def _apply_baseline(rows: pl.DataFrame, values: FloatArray, norm: Norm, indicator: Indicator,
+                    context: NormContext) -> tuple[Judged, list[list[dict[str, str]]]]:
+    years = rows["year"].to_numpy()
+    index_year = index_baseline = None
+    detail: list[list[dict[str, str]]] = [[] for _ in range(rows.height)]
+    if norm.price_index:
+        series = context.series.get(norm.price_index, {})
+        index_year = _floats(rows["year"].replace_strict(series, default=None,
+                                                         return_dtype=pl.Float64))
+        index_baseline = np.full(rows.height, series.get(context.baseline_year, np.nan))
+        detail = [[{"key": "prijsindex", "value": norm.price_index}] for _ in range(rows.height)]
+    result = judge_baseline_values(values, _floats(rows["baseline_value"]), norm,
+                                   indicator.direction, years, context.baseline_year,
+                                   index_year, index_baseline)
+    return result, detail
+
+
+def _apply_trend(rows: pl.DataFrame, norm: Norm, indicator: Indicator,
+                 context: NormContext) -> Judged:
+    """Windows of norm.years + 1 consecutive years ending in each judged year."""
+    span = np.arange(-norm.years, 1)
+    first = int(rows["year"].min()) - norm.years  # type: ignore[arg-type]
+    last = int(rows["year"].max())  # type: ignore[arg-type]
+    subjects = rows["subject"].unique().sort()
+    series = (
+        context.values.filter(
+            (pl.col("indicator") == norm.indicator) & (pl.col("kind") == norm.measurement_kind)
+            & pl.col("subject").is_in(subjects.to_list())
+            & pl.col("year").is_between(first, last)
+        )
+        .select("subject", "year", "value")
+    )
+    matrix = np.full((subjects.len(), last - first + 1), np.nan)
+    position = {s: i for i, s in enumerate(subjects.to_list())}
+    if series.height:
+        rows_index = np.array([position[s] for s in series["subject"].to_list()])
+        matrix[rows_index, series["year"].to_numpy() - first] = _floats(series["value"])
+    row_of = np.array([position[s] for s in rows["subject"].to_list()])
+    columns = rows["year"].to_numpy()[:, None] - first + span[None, :]
+    windows = matrix[row_of[:, None], columns]
+    return judge_trend_windows(windows, norm, indicator.direction)
+
+
+def _apply_peer(rows: pl.DataFrame, values: FloatArray, norm: Norm, indicator: Indicator,
+                context: NormContext) -> tuple[Judged, list[list[dict[str, str]]]]:
+    size = rows.height
+    codes = np.full(size, NIET_TE_BEOORDELEN, dtype=np.int8)
+    gaps = np.full(size, gap_code(Gap.TOO_FEW_PEERS), dtype=np.int8)
+    compared, target, signal, reference = (np.full(size, np.nan) for _ in range(4))
+    detail: list[list[dict[str, str]]] = [[] for _ in range(size)]
+    comparable = ~rows["not_comparable"].fill_null(False).to_numpy()
+    years = rows["year"].to_numpy()
+    for year in np.unique(years):
+        group = next((g for g in context.peer_groups
+                      if g.id == norm.peer_group and g.validity.covers(int(year))), None)
+        if group is None:
+            continue
+        at = np.flatnonzero(years == year)
+        members = pl.DataFrame({"subject": list(group.members)}, schema={"subject": pl.Utf8})
+        known = context.values.filter(
+            (pl.col("indicator") == norm.indicator) & (pl.col("kind") == norm.measurement_kind)
+            & (pl.col("year") == int(year))
+        ).select("subject", "value", "not_comparable")
+        member_rows = members.join(known, on="subject", how="left")
+        member_comparable = ~member_rows["not_comparable"].fill_null(False).to_numpy()
+        own = {s: i for i, s in enumerate(group.members)}
+        self_index = np.array([own.get(s, -1) for s in rows["subject"].gather(at).to_list()])
+        matrix = peer_matrix(_floats(member_rows["value"]), member_comparable, self_index)
+        thresholds = peer_thresholds_for(norm, matrix)
+        part = judge_peer_values(values[at], comparable[at], thresholds, norm,
+                                 indicator.direction)
+        codes[at], gaps[at], compared[at] = part.codes, part.gaps, part.compared
+        target[at], signal[at], reference[at] = part.target, part.signal, part.reference
+        left_out = ", ".join(s for s, ok in zip(group.members, member_comparable, strict=True)
+                             if not ok)
+        facts = [{"key": "vergelijkingsgroep", "value": group.id}]
+        if left_out:
+            facts.append({"key": "niet_vergelijkbaar_weggelaten", "value": left_out})
+        for i, count in zip(at, thresholds.count, strict=True):
+            detail[i] = facts + [{"key": "aantal_vergelijkbaar", "value": str(int(count))}]
+    return judged(codes, gaps, compared, target, signal, reference), detail

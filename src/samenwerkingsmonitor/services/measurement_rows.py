@@ -1,0 +1,154 @@
+"""Check raw measurement rows against the organisation and the framework (DESIGN.md §4.3).
+
+Format-independent: a reader (adapters/csv_reader.py now, XLSX/ODS later) turns a file into a
+`RawTable` of text cells plus the file-level facts (name, SHA-256, sheet, number notation). This
+module turns that table into `Measurement` values with their row numbers, or a ValidationReport
+with every problem at once, each located (file, row, column header) with a hint.
+Plain Python per row with cached look-ups: about 10 µs a row here, 100k rows in about a second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from samenwerkingsmonitor.domain.framework import Framework
+from samenwerkingsmonitor.domain.measurements import Measurement
+from samenwerkingsmonitor.domain.organisation import Organisation
+from samenwerkingsmonitor.domain.validation import Location, ValidationReport
+from samenwerkingsmonitor.i18n import _
+from samenwerkingsmonitor.services.measurement_cells import COLUMNS, CellChecker
+
+_BY_HEADER = {key: c.name for c in COLUMNS for key in (c.name, c.alias)}
+
+
+@dataclass(frozen=True, slots=True)
+class RawTable:
+    """What a reader yields: headers, data rows of text cells, and the file-level facts.
+
+    `rows` holds (row number in the file, cells in header order); row numbers count the
+    header as row 1. Cells are text exactly as the user wrote them, apart from what the file
+    format itself encodes (CSV quoting, the `'` before formula-like text).
+    `decimal_comma` is the file's number notation: True means 1.234,5; False means 1234.5.
+    """
+
+    file_name: str
+    sha256: str
+    headers: tuple[str, ...]
+    rows: Sequence[tuple[int, tuple[str, ...]]]
+    decimal_comma: bool
+    sheet: str | None = None
+    header_row: int = 1
+    delimiter: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ValidatedRow:
+    row: int
+    measurement: Measurement
+
+
+@dataclass(slots=True)
+class CheckedTable:
+    """The outcome of `validate_rows`: the measurements, or the problems, or both."""
+
+    table: RawTable
+    rows: list[ValidatedRow] = field(default_factory=list)
+    report: ValidationReport = field(default_factory=ValidationReport)
+    headers: dict[str, str] = field(default_factory=dict)  # column name -> header as written
+
+    def header(self, column: str) -> str:
+        return self.headers.get(column, column)
+
+    def location(self, row: int | None, column: str | None = None) -> Location:
+        header = self.header(column) if column else None
+        return Location(self.table.file_name, sheet=self.table.sheet, row=row, column=header)
+
+
+def known_columns_text() -> str:
+    return ", ".join(c.name for c in COLUMNS)
+
+
+def validate_rows(table: RawTable, organisation: Organisation,
+                  framework: Framework) -> CheckedTable:
+    """Every row checked; `report.ok` tells whether the whole table may be imported."""
+    checked = CheckedTable(table)
+    if not any(h.strip() for h in table.headers):
+        checked.report.add(checked.location(None), _("Het bestand is leeg."),
+                           _("Zet in de eerste regel de kolomnamen ({columns}) en daaronder "
+                             "één rij per waarde.").format(columns=known_columns_text()))
+        return checked
+    positions, unnamed = _resolve_headers(table, checked)
+    checker = CellChecker(checked, positions, organisation, framework)
+    width = len(table.headers)
+    data_rows = 0
+    for row, cells in table.rows:
+        if not "".join(cells).strip():
+            continue  # blank rows separate nothing and carry nothing
+        data_rows += 1
+        _check_shape(checked, row, cells, width, unnamed)
+        measurement = checker.check(row, cells)
+        if measurement is not None:
+            checked.rows.append(ValidatedRow(row, measurement))
+    if data_rows == 0:
+        checked.report.add(checked.location(None),
+                           _("Het bestand bevat alleen een kopregel en geen rijen met waarden."),
+                           _("Zet onder de kopregel één rij per waarde."))
+    return checked
+
+
+def _resolve_headers(table: RawTable, checked: CheckedTable) -> tuple[dict[str, int], list[int]]:
+    """Map each known column to its position; report unknown, doubled and missing columns."""
+    positions: dict[str, int] = {}
+    unnamed: list[int] = []
+    report, row = checked.report, table.header_row
+    for index, header in enumerate(table.headers):
+        key = header.strip().lower()
+        if not key:
+            unnamed.append(index)
+            continue
+        name = _BY_HEADER.get(key)
+        if name is None:
+            report.add(Location(table.file_name, table.sheet, row, header.strip()),
+                       _("Onbekende kolom '{header}'.").format(header=header.strip()),
+                       _("Bekende kolommen: {columns} (of hun Engelse namen). Verwijder de "
+                         "kolom of geef haar een van deze namen.").format(
+                           columns=known_columns_text()))
+        elif name in positions:
+            first = table.headers[positions[name]].strip()
+            report.add(Location(table.file_name, table.sheet, row, header.strip()),
+                       _("Kolom '{header}' komt twee keer voor (ook als '{first}').").format(
+                           header=header.strip(), first=first),
+                       _("Houd één van beide kolommen over."))
+        else:
+            positions[name] = index
+            checked.headers[name] = header.strip()
+    found = ", ".join(h.strip() for h in table.headers if h.strip()) or _("geen")
+    for column in COLUMNS:
+        if column.required and column.name not in positions:
+            report.add(Location(table.file_name, table.sheet, row),
+                       _("Verplichte kolom '{column}' ontbreekt.").format(column=column.name),
+                       _("Gevonden kolommen: {found}. Scheid kolommen met een komma of een "
+                         "puntkomma.").format(found=found))
+    return positions, unnamed
+
+
+def _check_shape(checked: CheckedTable, row: int, cells: tuple[str, ...], width: int,
+                 unnamed: list[int]) -> None:
+    """Cells beyond the header or under a nameless header would be lost silently."""
+    extra = [c for c in cells[width:] if c.strip()]
+    if extra:
+        checked.report.add(
+            checked.location(row),
+            _("De rij heeft {count} velden, de kopregel {width}.").format(
+                count=len(cells), width=width),
+            _("Zet waarden met een scheidingsteken erin tussen aanhalingstekens, of verwijder "
+              "de overtollige velden."))
+    for index in unnamed:
+        if index < len(cells) and cells[index].strip():
+            checked.report.add(
+                checked.location(row),
+                _("Waarde '{text}' staat in kolom {number}, die geen naam heeft.").format(
+                    text=cells[index].strip(), number=index + 1),
+                _("Geef de kolom een naam ({columns}) of verwijder de waarde.").format(
+                    columns=known_columns_text()))
