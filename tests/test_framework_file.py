@@ -639,3 +639,11 @@ def test_a_framework_written_to_toml_reads_back_equal(framework: Framework) -> N
 
 def test_the_standaardkader_reads_back_equal() -> None:
     assert _framework(dump_framework(STANDAARDKADER)) == STANDAARDKADER
+
+
+def test_the_example_in_the_documentation_is_valid() -> None:
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "framework-file.md").read_text(
+        encoding="utf-8")
+    example = doc.split("```toml\n")[1].split("```")[0]
+    framework = _framework(example, "docs/framework-file.md")
+    assert framework.norms[0].signal_high == Bound(14.5, inclusive=False)

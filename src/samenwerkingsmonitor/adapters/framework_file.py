@@ -202,6 +202,9 @@ class TomlFrameworkFiles:
         return tuple(sorted(p.name.removesuffix(".toml") for p in folder.iterdir()
                             if p.name.endswith(".toml")))
 
+    def parse(self, text: str, name: str) -> ParsedFramework:
+        return parse_framework_text(text, name)
+
     def read(self, reference: str) -> ParsedFramework:
         if reference in self.bundled_ids():
             resource = resources.files("samenwerkingsmonitor") / "frameworks" / f"{reference}.toml"

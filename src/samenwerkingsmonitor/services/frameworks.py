@@ -43,6 +43,10 @@ class FrameworkFiles(Protocol):
         """A bundled id or a file path; raises errors.NotFound if there is neither."""
         ...
 
+    def parse(self, text: str, name: str) -> ParsedFramework:
+        """A framework from its text, e.g. the version a stored run used."""
+        ...
+
 
 def validate_parsed(parsed: ParsedFramework) -> Framework:
     """The framework if it has no problem at all; else FrameworkInvalid listing every problem."""
