@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.assess import (
     AssessmentOutcome,
     AssessmentRequest,
     Progress,
     run_assessment,
 )
-from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.frameworks import (
     DEFAULT_FRAMEWORK,
     FrameworkFiles,
