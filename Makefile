@@ -22,8 +22,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 
+# The storage tests also run against a real local PostgreSQL server when one can be started
+# (scripts/postgres-for-tests.sh installs Debian's postgresql when root); else they are skipped.
 unit: $(STAMP)
-	$(BIN)/pytest
+	url="$${SAMENWERKINGSMONITOR_TEST_POSTGRES_URL:-$$(scripts/postgres-for-tests.sh)}"; \
+	SAMENWERKINGSMONITOR_TEST_POSTGRES_URL="$$url" $(BIN)/pytest
 
 test: lint unit
 

@@ -162,13 +162,13 @@ def _municipality_year(m: Municipality, i: int, year: int, inhabitants: int,
     bezetting = formatie * m.occupancy * (1 + rng.normal(0, 0.01))
     comparable, note = _staff_comparability(m.code, year)
     staff_status = "voorlopig" if own and year == 2022 else "definitief"
+    # Formatie (1 January) is printed in both the begroting and the jaarrekening.
     yield Row(m.code, "formatie_fte", year, "begroting", number(formatie, 1), "fte", budget,
+              first_january, vergelijkbaar=comparable, toelichting=note)
+    yield Row(m.code, "formatie_fte", year, "realisatie", number(formatie, 1), "fte", accounts,
               first_january, vergelijkbaar=comparable, toelichting=note)
     yield Row(m.code, "bezetting_fte", year, "realisatie", number(bezetting, 1), "fte", accounts,
               status=staff_status, vergelijkbaar=comparable, toelichting=note)
-    if own:  # formatie as realised, for the P&C tables of the partners themselves
-        yield Row(m.code, "formatie_fte", year, "realisatie", number(formatie, 1), "fte",
-                  accounts, first_january, vergelijkbaar=comparable, toelichting=note)
     costs = m.costs_per_inhabitant * 1.03 ** i * inhabitants * (1 + rng.normal(0, 0.01))
     if own:
         planned = costs * (1 + rng.normal(-0.02, 0.01))

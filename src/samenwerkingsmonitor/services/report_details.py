@@ -46,7 +46,8 @@ def value_text(finding: Finding, indicator: Indicator) -> str:
 
 def baseline_text(finding: Finding, indicator: Indicator) -> str:
     status = baseline_status_label(finding.baseline_status)
-    if finding.baseline_status is BaselineStatus.MISSING or finding.baseline_year is None:
+    if (finding.baseline_status is BaselineStatus.MISSING or finding.baseline_year is None
+            or finding.baseline_value is None):
         return status
     value = quantity(finding.baseline_value, finding.unit, indicator.decimals)
     return _("{year}: {value} ({status})").format(year=finding.baseline_year, value=value,

@@ -38,7 +38,7 @@ def _case(verdict: CriterionVerdict, subject_name: Name, criterion_name: Name) -
 
 def scope_sentence(run: AssessmentRun, framework_title: str, subjects: int) -> str:
     return _("Deze toetsing ({run}) beoordeelt {count} onderwerpen over {first}-{last} aan "
-             "het {framework}, met {baseline} als jaar van de nulmeting.").format(
+             "het toetsingskader ‘{framework}’, met {baseline} als jaar van de nulmeting.").format(
         run=run.id, count=subjects, first=run.first_year, last=run.last_year,
         framework=framework_title, baseline=run.baseline_year)
 
