@@ -10,13 +10,10 @@ profiles, in a fixed order, and numbers are rounded before they are written. Run
 twice gives the same bytes; tests/test_example_data.py checks that the committed CSV is exactly
 what this script writes, so change the profiles here and regenerate, never edit the CSV by hand.
 
-What is real and what is made up (see also src/samenwerkingsmonitor/example/README.md):
-- real: the inhabitants of Heemstede (27,286) and Bloemendaal (23,159) on 1 January 2019 (CBS);
-- made up: every other number, every team-level value and every process value. Their `bron`
-  starts with "Fictief voorbeeld:".
-
-The scenario is chosen so that the demo shows every verdict for teams, municipalities and
-cooperations, every data-quality label and every baseline status (docs/example.md lists where).
+Only the inhabitants of Heemstede and Bloemendaal on 1 January 2019 (CBS) are real; every other
+value is made up and its `bron` starts with "Fictief voorbeeld:" (example/README.md). The
+scenario shows every verdict per kind of subject, every data-quality label and every baseline
+status (docs/example.md says where).
 File format: the long format of DESIGN.md §4.3 (docs/import.md): UTF-8, commas, dot decimals.
 """
 
@@ -228,22 +225,21 @@ class Team:
     separation_costs: float  # estimated once-only cost of undoing, euro
 
 
-ALL_YEARS = range(2018, 2023)
 TEAMS = (
-    Team("communicatie", ALL_YEARS, 9.0, (0.96, 0.95, 0.97, 0.94, 0.96), 985_000, -0.006,
+    Team("communicatie", YEARS, 9.0, (0.96, 0.95, 0.97, 0.94, 0.96), 985_000, -0.006,
          (80.0, 2.0), 4.4, (1, 1, 0, 0, 0), (84, 86, 91, 92, 93), ("3", "3", "4", "4", "4"),
          ("7", "7", "8", "8", "8"), ("nee", "nee", "nee", "ja", "ja"), 180_000),
-    Team("personeel-organisatie", ALL_YEARS, 12.5, (0.78, 0.86, 0.87, 0.88, 0.91), 1_450_000,
+    Team("personeel-organisatie", YEARS, 12.5, (0.78, 0.86, 0.87, 0.88, 0.91), 1_450_000,
          0.026, (88.0, -1.2), 6.2, (4, 3, 3, 2, 2), (68, 72, 77, 79, 81),
          ("2", "3", "3", "3", "4"), ("6", "7", "7", "7", "7"), ("nee",) * 5, 650_000),
-    Team("facilitaire-zaken", ALL_YEARS, 14.0, (0.97, 0.98, 0.96, 0.97, 0.99), 1_900_000,
+    Team("facilitaire-zaken", YEARS, 14.0, (0.97, 0.98, 0.96, 0.97, 0.99), 1_900_000,
          -0.012, (91.0, 0.5), 7.4, (0, 0, 0, 0, 1), (92, 93, 93, 94, 90),
          ("4", "4", "4", "5", "4"), ("8", "8", "", "8", "9"), ("ja",) * 5, 250_000),
-    Team("financiele-administratie", ALL_YEARS, 11.0, (1.03, 1.02, 1.04, 1.01, 1.03),
+    Team("financiele-administratie", YEARS, 11.0, (1.03, 1.02, 1.04, 1.01, 1.03),
          1_300_000, 0.015, (85.0, 1.5), 5.2, (2, 2, 2, 2, 1), (80, 79, 81, 83, 84),
          ("3", "3", "3", "2", "3"), ("7", "6", "7", "7", "7"), ("nee", "nee", "nee", "nee", "ja"),
          900_000),
-    Team("handhaving-openbare-ruimte", ALL_YEARS, 16.0, (0.93, 0.92, 0.94, 0.95, 0.93),
+    Team("handhaving-openbare-ruimte", YEARS, 16.0, (0.93, 0.92, 0.94, 0.95, 0.93),
          1_350_000, 0.004, (76.0, 1.0), 6.8, (1, 1, 1, 1, 1), (88, 88, 89, 90, 91),
          ("3", "4", "4", "4", "4"), ("7", "7", "7", "8", "8"), ("ja",) * 5, 200_000),
     Team("informatisering", range(2018, 2021), 18.0, (0.87, 0.88, 0.89), 2_900_000, 0.04,
@@ -365,40 +361,37 @@ COOPERATION_VALUES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "verdeelsleutel_vastgesteld": ("ja_nee", "collegebesluiten verdeelsleutel",
                                    ("nee", "ja", "ja", "ja", "ja")),
 }
-COOPERATION_NOTES = {
-    ("partnertevredenheid_score", 2018): (
-        "reconstructie", "Oordeel over 2018 achteraf gereconstrueerd uit interviews in 2021."),
-    ("tussentijdse_evaluatie_tijdig", 2021): (
-        "definitief", "Gepland 30 juni 2021, aan de raad aangeboden op 14 september 2021."),
-    ("raadsinformatiebrieven_aantal", 2022): (
-        "voorlopig", "Telling over 2022 nog niet afgesloten."),
-}
-LIGHT_CHECK_VALUES: dict[str, tuple[str, ...]] = {  # 2019-2022
+LIGHT_CHECK_VALUES: dict[str, tuple[str, ...]] = {  # 2019-2022: the cooperation starts in 2019
     "lt_doel_vastgelegd": ("ja", "ja", "ja", "ja"),
     "lt_resultaat_gedeeld": ("nee", "ja", "ja", "ja"),
     "lt_inzet_bekend": ("nee", "nee", "ja", "ja"),
     "lt_evaluatie_afgesproken": ("nee", "ja", "ja", "ja"),
     "lt_voortzetten": ("ja", "ja", "ja", ""),
 }
-LIGHT_CHECK_NOTES = {
-    ("lt_inzet_bekend", 2021): ("schatting", "Uren geschat door de projectleider."),
+# (subject, indicator, year) -> (status, toelichting) where it is not (definitief, "").
+NOTES = {
+    (COOPERATION, "partnertevredenheid_score", 2018): (
+        "reconstructie", "Oordeel over 2018 achteraf gereconstrueerd uit interviews in 2021."),
+    (COOPERATION, "tussentijdse_evaluatie_tijdig", 2021): (
+        "definitief", "Gepland 30 juni 2021, aan de raad aangeboden op 14 september 2021."),
+    (COOPERATION, "raadsinformatiebrieven_aantal", 2022): (
+        "voorlopig", "Telling over 2022 nog niet afgesloten."),
+    (LIGHT_COOPERATION, "lt_inzet_bekend", 2021): (
+        "schatting", "Uren geschat door de projectleider."),
 }
 
 
 def cooperation_rows() -> Iterator[Row]:
-    for indicator, (unit, source, values) in COOPERATION_VALUES.items():
-        for year, value in zip(YEARS, values, strict=True):
-            if value:
-                status, note = COOPERATION_NOTES.get((indicator, year), ("definitief", ""))
-                yield Row(COOPERATION, indicator, year, "realisatie", value, unit,
+    series = [(COOPERATION, indicator, unit, source, YEARS, values)
+              for indicator, (unit, source, values) in COOPERATION_VALUES.items()]
+    series += [(LIGHT_COOPERATION, indicator, "ja_nee", "navraag bij de partners",
+                range(2019, 2023), values) for indicator, values in LIGHT_CHECK_VALUES.items()]
+    for subject, indicator, unit, source, years, values in series:
+        for year, value in zip(years, values, strict=True):
+            if value:  # "" is a deliberate gap
+                status, note = NOTES.get((subject, indicator, year), ("definitief", ""))
+                yield Row(subject, indicator, year, "realisatie", value, unit,
                           f"{FICTITIOUS}{source} {year}", status=status, toelichting=note)
-    for indicator, values in LIGHT_CHECK_VALUES.items():
-        for year, value in zip(range(2019, 2023), values, strict=True):
-            if value:
-                status, note = LIGHT_CHECK_NOTES.get((indicator, year), ("definitief", ""))
-                yield Row(LIGHT_COOPERATION, indicator, year, "realisatie", value, "ja_nee",
-                          f"{FICTITIOUS}navraag bij de partners {year}", status=status,
-                          toelichting=note)
 
 
 # --- output ---------------------------------------------------------------------------------

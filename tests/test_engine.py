@@ -183,3 +183,12 @@ def test_findings_do_not_depend_on_row_order(rows: list[Measurement]) -> None:
     result = run(rows, subjects=("GM0397", "GM0377", TEAM))
     assert result.findings.equals(REFERENCE.findings)
     assert result.criterion_verdicts.equals(REFERENCE.criterion_verdicts)
+
+
+def test_a_numeric_scale_point_is_judged_by_a_numeric_norm() -> None:
+    rows = [m(TEAM, "klanttevredenheid_score", 2019, scale="8"),
+            m(TEAM, "klanttevredenheid_score", 2020, scale="6")]
+    findings = run(rows, subjects=(TEAM,)).findings.filter(
+        pl.col("indicator") == "klanttevredenheid_score").sort("year")
+    assert findings.filter(pl.col("year") >= 2019)["verdict"].to_list() == [
+        "voldoet", "voldoet_niet"]

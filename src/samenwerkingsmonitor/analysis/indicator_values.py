@@ -66,8 +66,12 @@ def derivation_order(framework: Framework) -> list[Indicator]:
 
 
 def _measured(measurements: pl.DataFrame, derived_ids: set[str]) -> pl.DataFrame:
+    # A numeric scale point (score_1_5: "4") also counts as a number, so an absolute or trend
+    # norm can judge it; qualitative norms keep reading the scale value itself.
+    as_number = pl.col("scale_value").str.strip_chars().cast(pl.Float64, strict=False)
     return measurements.select(
-        "subject", "indicator", "year", "kind", "value", "scale_value", "variant",
+        "subject", "indicator", "year", "kind", "scale_value", "variant",
+        value=pl.coalesce(pl.col("value"), as_number),
         estimate=pl.col("status") == "schatting",
         provisional=pl.col("status") == "voorlopig",
         reconstructed=pl.col("status") == "reconstructie",
@@ -118,7 +122,7 @@ def indicator_values(measurements: pl.DataFrame, framework: Framework) -> pl.Dat
     """All known values, measured and derived, in the columns of VALUE_SCHEMA."""
     order = derivation_order(framework)
     derived_ids = {i.id for i in order}
-    values = _measured(measurements, derived_ids).cast(VALUE_SCHEMA)
+    values = _measured(measurements, derived_ids).select(list(VALUE_SCHEMA)).cast(VALUE_SCHEMA)
     for indicator in order:
         computed = _derive_one(indicator, values)
         # A directly imported (published) value wins over a computed one.

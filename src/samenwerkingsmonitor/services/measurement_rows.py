@@ -17,9 +17,11 @@ from samenwerkingsmonitor.domain.measurements import Measurement
 from samenwerkingsmonitor.domain.organisation import Organisation
 from samenwerkingsmonitor.domain.validation import Location, ValidationReport
 from samenwerkingsmonitor.i18n import _
+from samenwerkingsmonitor.services.export import HISTORY_COLUMNS
 from samenwerkingsmonitor.services.measurement_cells import COLUMNS, CellChecker
 
 _BY_HEADER = {key: c.name for c in COLUMNS for key in (c.name, c.alias)}
+_EXPORT_ONLY = frozenset(HISTORY_COLUMNS)  # an export's history columns: shown, not imported
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +108,8 @@ def _resolve_headers(table: RawTable, checked: CheckedTable) -> tuple[dict[str, 
         key = header.strip().lower()
         if not key:
             unnamed.append(index)
+            continue
+        if key in _EXPORT_ONLY:
             continue
         name = _BY_HEADER.get(key)
         if name is None:

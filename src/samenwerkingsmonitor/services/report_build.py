@@ -152,6 +152,10 @@ def _indicator(framework: Framework, finding: Finding) -> Indicator:
 
 # --- matrix ------------------------------------------------------------------------------
 
+_MATRIX_ANCHORS = {SubjectKind.TEAM: "teams", SubjectKind.MUNICIPALITY: "gemeenten",
+                   SubjectKind.COOPERATION: "samenwerkingen"}
+
+
 def _matrix_titles(kind: SubjectKind) -> tuple[str, str]:
     titles = {
         SubjectKind.TEAM: (_("Teams"), _("Oordeel per team, criterium en jaar")),
@@ -177,7 +181,7 @@ def _matrices(sources: ReportSources, subjects: list[Subject],
         if not rows_of:
             continue
         title, caption = _matrix_titles(kind)
-        matrices.append(VerdictMatrix(kind.value, anchor("oordelen", kind.value), title,
+        matrices.append(VerdictMatrix(kind.value, anchor("oordelen", _MATRIX_ANCHORS[kind]), title,
                                       caption, years, tuple(rows_of)))
     return tuple(matrices)
 
@@ -308,8 +312,8 @@ def _cover(sources: ReportSources, subjects: list[Subject], today: date) -> Cove
         baseline_year=run.baseline_year, framework=framework_text, adoption=status,
         report_status=report_status, run_id=run.id, data_version=data_version,
         run_date=run_date, report_date=report_date, fictitious=organisation.fictitious,
-        fictitious_text=_("Fictieve voorbeelddata: de cijfers op teamniveau en de "
-                          "procesgegevens zijn verzonnen en gelden alleen als voorbeeld.")
+        fictitious_text=_("dit rapport toont een fictief voorbeeld; de cijfers en "
+                          "procesgegevens zijn verzonnen en zeggen niets over echte gemeenten.")
         if organisation.fictitious else "",
         facts=facts,
     )

@@ -1,0 +1,450 @@
+"""The HTML council report: a real run through the real pipeline on a SQLite file, rendered,
+parsed back with html.parser and checked for content and accessibility (WCAG 2.1 AA basics)."""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from html.parser import HTMLParser
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from samenwerkingsmonitor.adapters.csv_reader import read_csv
+from samenwerkingsmonitor.adapters.framework_file import TomlFrameworkFiles, parse_framework_text
+from samenwerkingsmonitor.adapters.organisation_file import read_organisation
+from samenwerkingsmonitor.adapters.report_html import render_html, stylesheet
+from samenwerkingsmonitor.adapters.storage import SqlRepository, open_repository
+from samenwerkingsmonitor.cli import main
+from samenwerkingsmonitor.i18n import set_language
+from samenwerkingsmonitor.services.assess import AssessmentRequest, run_assessment
+from samenwerkingsmonitor.services.explain import verdict_label
+from samenwerkingsmonitor.services.frameworks import load_framework
+from samenwerkingsmonitor.services.measurement_import import import_measurements
+from samenwerkingsmonitor.services.organisation import (
+    load_registered_organisation,
+    register_organisation,
+)
+from samenwerkingsmonitor.services.report_build import build_report_model
+from samenwerkingsmonitor.services.report_model import ReportModel
+
+EXAMPLE = Path(str(resources.files("samenwerkingsmonitor") / "example" / "organisatie.toml"))
+TEAM = "heemstede-bloemendaal/communicatie"
+COOPERATION = "heemstede-bloemendaal"
+SUBJECTS = ("GM0397", "GM0377", TEAM, COOPERATION)
+REPORT_DAY = date(2026, 1, 15)
+
+
+# --- a small measurement file, valid for the standaardkader --------------------------------
+
+def measurement_rows() -> list[dict[str, object]]:
+    """Five municipalities (a peer group needs several), one shared team, one cooperation,
+    2018-2020; a reconstructed baseline, an estimate, a provisional value and gaps."""
+    rows: list[dict[str, object]] = []
+
+    def add(subject: str, indicator: str, year: int, value: object, unit: str,
+            kind: str = "realisatie", status: str = "") -> None:
+        rows.append({"onderwerp": subject, "indicator": indicator, "jaar": year, "soort": kind,
+                     "waarde": value, "eenheid": unit, "bron": "Jaarrekening (fictief)",
+                     "status": status})
+
+    inhabitants = {"GM0397": 27000, "GM0377": 23000, "GM0629": 26000, "GM0579": 24000,
+                   "GM0626": 25000}
+    for i, (code, people) in enumerate(inhabitants.items()):
+        for year in (2018, 2019, 2020):
+            step = year - 2018
+            add(code, "inwoners", year, people + 100 * step, "aantal")
+            add(code, "formatie_fte", year, 150 + 10 * i + step, "fte", "begroting")
+            add(code, "bezetting_fte", year, 140 + 9 * i, "fte")
+            add(code, "apparaatskosten_eur", year, (400 + 20 * i) * people, "eur")
+            add(code, "loonsom_eur", year, 10_000_000 + i * 500_000, "eur")
+            add(code, "inhuur_eur", year, 800_000 + i * 300_000 + step * 200_000, "eur")
+            add(code, "lasten_totaal_eur", year, 80_000_000, "eur")
+            add(code, "lasten_overhead_eur", year, 8_000_000 + i * 1_500_000, "eur")
+    for year in (2018, 2019, 2020):
+        step = year - 2018
+        add(TEAM, "lasten_eur", year, 1_000_000 + 80_000 * step, "eur",
+            status="reconstructie" if year == 2018 else "")
+        add(TEAM, "formatie_fte", year, 10, "fte")
+        add(TEAM, "bezetting_fte", year, 9.5 - step, "fte")
+        add(TEAM, "tijdigheid_pct", year, 80 + step, "pct")
+        add(TEAM, "kwaliteit_oordeel", year, 3, "score_1_5")
+        add(TEAM, "ziekteverzuim_pct", year, 5 + step, "pct",
+            status="voorlopig" if year == 2020 else "")
+        add(TEAM, "eenmansfuncties_aantal", year, 1, "aantal", status="schatting")
+        add(TEAM, "vervangbaarheid_pct", year, 85, "pct")
+        add(TEAM, "ontvlechtingsplan_aanwezig", year, "nee", "ja_nee")
+        add(COOPERATION, "evaluatiebepaling_aanwezig", year, "ja", "ja_nee")
+        add(COOPERATION, "uittredingsbepaling_aanwezig", year, "ja", "ja_nee")
+        add(COOPERATION, "tussentijdse_evaluatie_tijdig", year, "ja", "ja_nee")
+        add(COOPERATION, "begeleidingsgroep_ingesteld", year, "ja" if year == 2020 else "nee",
+            "ja_nee")
+        add(COOPERATION, "raadsinformatiebrieven_aantal", year, step, "aantal")
+    return rows
+
+
+def write_measurements(path: Path) -> Path:
+    rows = measurement_rows()
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+@dataclass
+class Assessed:
+    url: str
+    repo: SqlRepository
+    run_id: str
+
+
+@pytest.fixture(scope="module")
+def assessed(tmp_path_factory: pytest.TempPathFactory) -> Assessed:
+    folder = tmp_path_factory.mktemp("report")
+    url = f"sqlite:///{folder / 'monitor.db'}"
+    repo = open_repository(url)
+    repo.migrate()
+    register_organisation(repo, EXAMPLE, "tester", "voorbeeld", reader=read_organisation)
+    organisation = load_registered_organisation(repo, reader=read_organisation)
+    framework = load_framework("standaardkader", TomlFrameworkFiles())
+    import_measurements(repo, write_measurements(folder / "metingen.csv"), organisation,
+                        framework, "tester", "eerste levering", reader=read_csv)
+    outcome = run_assessment(repo, AssessmentRequest(SUBJECTS, 2018, 2020, 2018), "tester",
+                             framework_files=TomlFrameworkFiles(),
+                             organisation_reader=read_organisation)
+    return Assessed(url, repo, outcome.run.id)
+
+
+def build(assessed: Assessed, lang: str = "nl") -> ReportModel:
+    set_language(lang)
+    try:
+        return build_report_model(assessed.repo, assessed.run_id,
+                                  parse_framework=parse_framework_text,
+                                  organisation_reader=read_organisation, today=REPORT_DAY)
+    finally:
+        set_language("nl")
+
+
+@pytest.fixture(scope="module")
+def model(assessed: Assessed) -> ReportModel:
+    return build(assessed)
+
+
+@pytest.fixture(scope="module")
+def page(model: ReportModel) -> Element:
+    return parse(render_html(model))
+
+
+# --- a small DOM from html.parser ---------------------------------------------------------
+
+VOID = frozenset({"meta", "link", "br", "img", "hr", "input", "source", "col", "wbr"})
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str]
+    children: list[Element | str] = field(default_factory=list)
+
+    def text(self) -> str:
+        parts = [c if isinstance(c, str) else c.text() for c in self.children]
+        return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+    def iter(self) -> list[Element]:
+        found = [self]
+        for child in self.children:
+            if isinstance(child, Element):
+                found.extend(child.iter())
+        return found
+
+    def all(self, *tags: str) -> list[Element]:
+        return [e for e in self.iter() if e.tag in tags]
+
+
+class TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Element("#document", {})
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = Element(tag, {k: v or "" for k, v in attrs})
+        self.stack[-1].children.append(element)
+        if tag not in VOID:
+            self.stack.append(element)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack[-1].tag == tag, f"</{tag}> closes <{self.stack[-1].tag}>"
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+
+def parse(html: str) -> Element:
+    builder = TreeBuilder()
+    builder.feed(html)
+    builder.close()
+    assert builder.stack == [builder.root], "unclosed elements"
+    return builder.root
+
+
+# --- structure and accessibility ----------------------------------------------------------
+
+def test_the_page_has_the_language_of_the_report(page: Element) -> None:
+    assert page.all("html")[0].attrs["lang"] == "nl"
+
+
+def test_an_english_report_says_so_and_is_translated(assessed: Assessed) -> None:
+    english = parse(render_html(build(assessed, "en")))
+    assert english.all("html")[0].attrs["lang"] == "en"
+    headings = [h.text() for h in english.all("h2")]
+    assert headings[:3] == ["Contents", "Summary", "Verdicts per criterion"]
+
+
+def test_there_is_one_h1_and_heading_levels_never_skip(page: Element) -> None:
+    levels = [int(e.tag[1]) for e in page.iter() if re.fullmatch(r"h[1-6]", e.tag)]
+    assert levels.count(1) == 1 and levels[0] == 1
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False))
+
+
+def test_the_page_has_landmarks_and_a_skip_link(page: Element) -> None:
+    assert [len(page.all(tag)) for tag in ("header", "nav", "main", "footer")] == [1, 1, 1, 1]
+    first_link = page.all("a")[0]
+    assert first_link.attrs["href"] == "#inhoud"
+    assert page.all("main")[0].attrs["id"] == "inhoud"
+
+
+def test_every_table_has_a_caption_and_scoped_headers(page: Element) -> None:
+    tables = page.all("table")
+    assert len(tables) >= 6
+    for table in tables:
+        assert table.children and table.all("caption"), "table without caption"
+        headers = table.all("th")
+        assert headers and all(th.attrs.get("scope") in ("col", "row", "rowgroup")
+                               for th in headers)
+
+
+def test_every_verdict_cell_reads_its_verdict_as_text(page: Element) -> None:
+    labels = {verdict_label(v) for v in ("voldoet", "voldoet_deels", "voldoet_niet",
+                                         "niet_te_beoordelen")} | {"niet getoetst"}
+    cells = [e for e in page.all("td", "li") if "verdict" in e.attrs.get("class", "").split()]
+    assert len(cells) > 50
+    for cell in cells:
+        symbol = cell.all("span")[0]
+        assert symbol.attrs.get("aria-hidden") == "true"
+        assert any(label in cell.text() for label in labels), cell.text()
+
+
+def test_the_cover_shows_run_id_data_version_and_the_fictitious_mark(
+        page: Element, model: ReportModel, assessed: Assessed) -> None:
+    run = assessed.repo.run(assessed.run_id)
+    assert run is not None
+    cover = page.all("header")[0].text()
+    assert f"Toetsing {run.id}" in cover
+    assert f"meetbatch {run.data_batch} · gegevens {run.data_hash[:12]}" in cover
+    assert "Fictieve voorbeelddata" in cover
+    assert "Status van het rapport concept" in cover
+    assert "Datum van het rapport 15 januari 2026" in cover
+
+
+def test_nothing_is_loaded_from_elsewhere_and_no_script_is_needed(page: Element) -> None:
+    assert not page.all("script", "iframe", "object", "embed", "link")
+    for element in page.iter():
+        for name in ("src", "href"):
+            value = element.attrs.get(name, "")
+            assert not value.startswith(("http://", "https://", "//")), value
+    assert "http://" not in page.all("style")[0].text()
+    assert "https://" not in page.all("style")[0].text()
+
+
+# --- content equals what is stored --------------------------------------------------------
+
+def test_every_finding_shows_the_stored_verdict(page: Element, assessed: Assessed) -> None:
+    shown = []
+    for section in (e for e in page.all("section") if "data-subject" in e.attrs):
+        for row in section.all("tr"):
+            if "data-indicator" in row.attrs:
+                cell = next(c for c in row.all("td") if "data-verdict" in c.attrs)
+                shown.append((section.attrs["data-subject"], row.attrs["data-indicator"],
+                              int(row.attrs["data-year"]), cell.attrs["data-verdict"],
+                              cell.text()))
+    stored = assessed.repo.findings(assessed.run_id)
+    assert sorted((s, i, y, v) for s, i, y, v, _t in shown) == sorted(
+        (f.subject, f.indicator, f.year, f.verdict.value) for f in stored)
+    assert all(text.endswith(verdict_label(v)) for _s, _i, _y, v, text in shown)
+
+
+def test_the_matrix_shows_the_stored_criterion_verdicts(model: ReportModel,
+                                                        assessed: Assessed) -> None:
+    shown = {(s.subject_id, r.criterion_id, c.year): c.verdict.code
+             for m in model.matrices for s in m.subjects for r in s.rows for c in r.cells
+             if c.verdict.code is not None}
+    stored = {(v.subject, v.criterion, v.year): v.verdict
+              for v in assessed.repo.criterion_verdicts(assessed.run_id)}
+    assert shown == stored
+    assert [m.kind for m in model.matrices] == ["team", "municipality", "cooperation"]
+
+
+@pytest.mark.parametrize(("indicator", "year", "value", "quality"), [
+    ("lasten_eur", 2019, "€ 1.080.000", ("nulmeting achteraf gereconstrueerd",)),
+    ("ziekteverzuim_pct", 2020, "7,0 %", ("voorlopige waarde",)),
+    ("eenmansfuncties_aantal", 2018, "1", ("schatting",)),
+    ("bezettingsgraad_pct", 2019, "85,0 %", ()),
+    ("ontvlechtingsplan_aanwezig", 2020, "nee", ()),
+])
+def test_team_findings_show_dutch_numbers_and_quality_labels(
+        model: ReportModel, indicator: str, year: int, value: str,
+        quality: tuple[str, ...]) -> None:
+    section = next(s for s in model.sections if s.subject_id == TEAM)
+    entry = next(f for f in section.findings if f.indicator_id == indicator and f.year == year)
+    assert (entry.value_text, entry.quality) == (value, quality)
+
+
+def test_a_band_norm_is_explained_with_its_band(model: ReportModel) -> None:
+    section = next(s for s in model.sections if s.subject_id == "GM0397")
+    entry = next(f for f in section.findings if f.indicator_id == "overhead_pct")
+    assert entry.norm_text == "streef 7,0–12,0 %; signaal 5,0–14,5 %"
+    assert "Streefband 7,0–12,0 %, signaalband 5,0–14,5 %." in entry.explanation
+
+
+def test_gaps_name_what_is_missing_and_leave_out_the_baseline_year_of_a_baseline_norm(
+        model: ReportModel) -> None:
+    gaps = {(g.subject, g.indicator, g.year): g.gap for g in model.gaps}
+    assert gaps[("Communicatie", "Ontvlechtingskosten als deel van de jaarlasten", 2019)] == \
+        "invoer ontbreekt (ontvlechtingskosten_eur)"
+    assert ("Communicatie", "Lasten van het team", 2018) not in gaps
+
+
+def test_norms_list_kind_target_signal_source_owner_and_the_example_mark(
+        model: ReportModel) -> None:
+    norms = {n.norm_id: n for n in model.norms}
+    assert norms["externe_inhuur_grens"].target == "≤ 10,0 %"
+    assert norms["externe_inhuur_grens"].signal == "≤ 15,0 %"
+    assert norms["externe_inhuur_grens"].owner == "gemeenteraad"
+    assert norms["externe_inhuur_grens"].example is True
+    assert norms["evaluatiebepaling"].source_kind == "wet"
+    assert norms["evaluatiebepaling"].example is False
+    assert norms["apparaatskosten_vergelijking"].target == "≤ percentiel 50"
+
+
+def test_provenance_lists_every_measurement_of_the_run_with_file_and_batch(
+        model: ReportModel, assessed: Assessed) -> None:
+    run = assessed.repo.run(assessed.run_id)
+    assert run is not None
+    stored = assessed.repo.current_measurements(as_of_batch=run.data_batch)
+    assert len(model.provenance) == len(stored)  # all subjects and peers of this run
+    assert {(p.file_name, p.batch) for p in model.provenance} == {("metingen.csv", 1)}
+    assert sorted(p.version for p in model.provenance) == sorted(s.version_id for s in stored)
+
+
+# --- colour contrast, computed from the CSS tokens ----------------------------------------
+
+def tokens() -> dict[str, str]:
+    return dict(re.findall(r"(--[a-z0-9-]+):\s*(#[0-9a-fA-F]{6})\s*;", stylesheet()))
+
+
+def luminance(colour: str) -> float:
+    def channel(hex_pair: str) -> float:
+        c = int(hex_pair, 16) / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(colour[i:i + 2]) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(one: str, other: str) -> float:
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize(("one", "other", "expected"), [
+    ("#000000", "#ffffff", 21.0),
+    ("#ffffff", "#ffffff", 1.0),
+    ("#767676", "#ffffff", 4.54),  # the classic lightest grey that passes on white
+])
+def test_the_contrast_formula_matches_wcag(one: str, other: str, expected: float) -> None:
+    assert round(contrast(one, other), 2) == expected
+
+
+PAIRS = [
+    ("--smon-verdict-voldoet-color", "--smon-verdict-voldoet-background-color"),
+    ("--smon-verdict-voldoet-deels-color", "--smon-verdict-voldoet-deels-background-color"),
+    ("--smon-verdict-voldoet-niet-color", "--smon-verdict-voldoet-niet-background-color"),
+    ("--smon-verdict-niet-te-beoordelen-color",
+     "--smon-verdict-niet-te-beoordelen-background-color"),
+    ("--smon-verdict-geen-color", "--smon-verdict-geen-background-color"),
+    ("--smon-fictitious-color", "--smon-fictitious-background-color"),
+    ("--smon-color-text", "--smon-color-background"),
+    ("--smon-color-muted", "--smon-color-background"),
+    ("--smon-color-link", "--smon-color-background"),
+    ("--smon-color-text", "--smon-color-header-background"),
+    ("--smon-color-muted", "--smon-color-header-background"),
+    ("--smon-color-link", "--smon-color-header-background"),
+    ("--smon-color-text", "--smon-color-focus-background"),
+]
+
+
+@pytest.mark.parametrize(("text", "background"), PAIRS)
+def test_text_colours_reach_contrast_4_5_to_1(text: str, background: str) -> None:
+    colours = tokens()
+    assert contrast(colours[text], colours[background]) >= 4.5
+
+
+def test_every_verdict_class_uses_the_tokens(page: Element) -> None:
+    css = stylesheet()
+    for kind in ("voldoet", "voldoet-deels", "voldoet-niet", "niet-te-beoordelen", "geen"):
+        assert (f".verdict-{kind} {{ color: var(--smon-verdict-{kind}-color); background: "
+                f"var(--smon-verdict-{kind}-background-color); }}") in css
+    assert "@media print" in css and ":focus-visible" in css
+
+
+# --- the command ---------------------------------------------------------------------------
+
+def run_cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+            *args: str) -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "argv", ["samenwerkingsmonitor", *args])
+    try:
+        main()
+        code = 0
+    except SystemExit as stop:
+        code = int(stop.code or 0)
+    finally:
+        set_language("nl")
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_report_writes_rapport_html_and_prints_its_path(
+        assessed: Assessed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_cli(monkeypatch, capsys, "--database", assessed.url, "report",
+                             "latest", "--as", "html", "--output", str(tmp_path / "uit"))
+    assert (code, out, err) == (0, f"{tmp_path / 'uit' / 'rapport.html'}\n", "")
+    written = parse((tmp_path / "uit" / "rapport.html").read_text(encoding="utf-8"))
+    assert assessed.run_id in written.all("header")[0].text()
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [
+    (("report", "R-9999"), 1,
+     "Fout: Toetsing R-9999 bestaat niet. Kies een toetsing die met 'assess' is gemaakt, "
+     "of 'latest' voor de nieuwste.\n"),
+    (("report", "latest", "--as", "pdf"), 2,
+     "Fout: Het rapport als PDF komt in een latere versie; nu kan alleen html (--as html).\n"),
+    (("report", "latest", "--as", "html,docx"), 2,
+     "Fout: Het rapport als DOCX komt in een latere versie; nu kan alleen html (--as html).\n"),
+    (("report", "latest", "--as", "odt"), 2,
+     "Fout: Onbekend rapportformaat 'odt': kies html.\n"),
+])
+def test_report_refuses_clearly(assessed: Assessed, tmp_path: Path,
+                                monkeypatch: pytest.MonkeyPatch,
+                                capsys: pytest.CaptureFixture[str], args: tuple[str, ...],
+                                code: int, message: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run_cli(monkeypatch, capsys, "--database", assessed.url, *args)
+    assert result == (code, "", message)
+    assert not (tmp_path / "rapport.html").exists()
