@@ -189,6 +189,6 @@ def test_a_numeric_scale_point_is_judged_by_a_numeric_norm() -> None:
     rows = [m(TEAM, "klanttevredenheid_score", 2019, scale="8"),
             m(TEAM, "klanttevredenheid_score", 2020, scale="6")]
     findings = run(rows, subjects=(TEAM,)).findings.filter(
-        pl.col("indicator") == "klanttevredenheid_score").sort("year")
+        pl.col("norm") == "klanttevredenheid_grens").sort("year")
     assert findings.filter(pl.col("year") >= 2019)["verdict"].to_list() == [
         "voldoet", "voldoet_niet"]
