@@ -190,5 +190,5 @@ def test_a_numeric_scale_point_is_judged_by_a_numeric_norm() -> None:
             m(TEAM, "klanttevredenheid_score", 2020, scale="6")]
     findings = run(rows, subjects=(TEAM,)).findings.filter(
         pl.col("norm") == "klanttevredenheid_grens").sort("year")
-    assert findings.filter(pl.col("year") >= 2019)["verdict"].to_list() == [
+    assert findings.filter(pl.col("year").is_in([2019, 2020]))["verdict"].to_list() == [
         "voldoet", "voldoet_niet"]

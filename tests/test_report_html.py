@@ -448,3 +448,26 @@ def test_report_refuses_clearly(assessed: Assessed, tmp_path: Path,
     result = run_cli(monkeypatch, capsys, "--database", assessed.url, *args)
     assert result == (code, "", message)
     assert not (tmp_path / "rapport.html").exists()
+
+
+# --- the English catalogue covers every text of the report -------------------------------
+
+def report_message_ids() -> set[str]:
+    from babel.messages.extract import extract_from_file
+    from jinja2.ext import babel_extract
+
+    package = Path(str(resources.files("samenwerkingsmonitor")))
+    sources = sorted(package.glob("services/report_*.py")) + [package / "cli" / "report_cmd.py",
+                                                             package / "services" / "explain.py"]
+    ids = {str(m) for path in sources for _l, m, _c, _x in extract_from_file("python", path)}
+    template = package / "adapters" / "templates" / "report.html"
+    options = {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true"}
+    ids |= {str(m) for _l, m, _c, _x in extract_from_file(babel_extract, template,
+                                                             options=options)}
+    return ids
+
+
+def test_every_text_of_the_report_has_an_english_translation() -> None:
+    from samenwerkingsmonitor.i18n import _catalogue
+
+    assert sorted(report_message_ids() - set(_catalogue("en"))) == []
