@@ -192,3 +192,10 @@ def test_a_numeric_scale_point_is_judged_by_a_numeric_norm() -> None:
         pl.col("norm") == "klanttevredenheid_grens").sort("year")
     assert findings.filter(pl.col("year").is_in([2019, 2020]))["verdict"].to_list() == [
         "voldoet", "voldoet_niet"]
+
+
+def test_band_norm_findings_carry_their_band() -> None:
+    row = finding(run(municipal_rows("GM0397", range(2018, 2020)), subjects=("GM0397",)),
+                  "GM0397", "overhead_pct", 2019)
+    keys = [d["key"] for d in row["detail"]]
+    assert "band" in keys and "signaalband" in keys

@@ -7,7 +7,7 @@ import csv
 import re
 import sys
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
@@ -20,6 +20,8 @@ from samenwerkingsmonitor.adapters.organisation_file import read_organisation
 from samenwerkingsmonitor.adapters.report_html import render_html, stylesheet
 from samenwerkingsmonitor.adapters.storage import SqlRepository, open_repository
 from samenwerkingsmonitor.cli import main
+from samenwerkingsmonitor.domain.assessment import AssessmentRun, CriterionVerdict
+from samenwerkingsmonitor.domain.verdicts import Verdict
 from samenwerkingsmonitor.i18n import set_language
 from samenwerkingsmonitor.services.assess import AssessmentRequest, run_assessment
 from samenwerkingsmonitor.services.explain import verdict_label
@@ -31,6 +33,11 @@ from samenwerkingsmonitor.services.organisation import (
 )
 from samenwerkingsmonitor.services.report_build import build_report_model
 from samenwerkingsmonitor.services.report_model import ReportModel
+from samenwerkingsmonitor.services.report_summary import (
+    change_sentence,
+    listing,
+    not_met_sentence,
+)
 
 EXAMPLE = Path(str(resources.files("samenwerkingsmonitor") / "example" / "organisatie.toml"))
 TEAM = "heemstede-bloemendaal/communicatie"
@@ -242,15 +249,22 @@ def test_every_verdict_cell_reads_its_verdict_as_text(page: Element) -> None:
 
 
 def test_the_cover_shows_run_id_data_version_and_the_fictitious_mark(
-        page: Element, model: ReportModel, assessed: Assessed) -> None:
+        page: Element, assessed: Assessed) -> None:
     run = assessed.repo.run(assessed.run_id)
     assert run is not None
-    cover = page.all("header")[0].text()
-    assert f"Toetsing {run.id}" in cover
-    assert f"meetbatch {run.data_batch} · gegevens {run.data_hash[:12]}" in cover
-    assert "Fictieve voorbeelddata" in cover
-    assert "Status van het rapport concept" in cover
-    assert "Datum van het rapport 15 januari 2026" in cover
+    header = page.all("header")[0]
+    facts = dict(zip([dt.text() for dt in header.all("dt")],
+                     [dd.text() for dd in header.all("dd")], strict=True))
+    assert facts["Toetsing"] == run.id
+    assert facts["Gegevensversie"] == f"meetbatch {run.data_batch} · gegevens {run.data_hash[:12]}"
+    assert facts["Status van het rapport"] == "concept"
+    assert facts["Datum van het rapport"] == "15 januari 2026"
+    assert facts["Periode"] == "2018-2020, nulmeting 2018"
+    assert facts["Toetsingskader"] == ("Standaardkader ambtelijke samenwerking (standaardkader, "
+                                       "versie 1.0)")
+    assert header.all("p")[0].text().startswith("Fictieve voorbeelddata: ")
+    order = [e for e in page.iter() if e.tag in ("header", "h2")]
+    assert order[0] is header  # the cover comes before the first chapter
 
 
 def test_nothing_is_loaded_from_elsewhere_and_no_script_is_needed(page: Element) -> None:
@@ -471,3 +485,56 @@ def test_every_text_of_the_report_has_an_english_translation() -> None:
     from samenwerkingsmonitor.i18n import _catalogue
 
     assert sorted(report_message_ids() - set(_catalogue("en"))) == []
+
+
+# --- summary sentences, from hand-made verdicts -------------------------------------------
+
+def _verdicts(*rows: tuple[str, str, int, str]) -> list[CriterionVerdict]:
+    return [CriterionVerdict(s, c, y, Verdict(v), "zwakste_schakel") for s, c, y, v in rows]
+
+
+def _run(first: int = 2018, last: int = 2020, baseline: int = 2018) -> AssessmentRun:
+    return AssessmentRun("R-0007", "kader", "1", "h", "1", 1, "d", 0, "t",
+                         datetime(2026, 1, 1, tzinfo=UTC), ("a", "b"), first, last, baseline)
+
+
+@pytest.mark.parametrize(("items", "text"), [
+    ([], ""),
+    (["a"], "a"),
+    (["a", "b"], "a en b"),
+    (["a", "b", "c"], "a, b en c"),
+    ([str(i) for i in range(8)], "0, 1, 2, 3, 4, 5 en nog 2 andere"),
+])
+def test_listing(items: list[str], text: str) -> None:
+    assert listing(items) == text
+
+
+@pytest.mark.parametrize(("rows", "sentence"), [
+    ((("a", "kosten", 2020, "voldoet_niet"), ("b", "kosten", 2020, "voldoet"),
+      ("a", "proces", 2019, "voldoet_niet")),
+     "In 2020 voldoet niet: kosten bij A."),
+    ((("a", "kosten", 2020, "voldoet_deels"),),
+     "In 2020 wordt aan elk beoordeeld criterium ten minste deels voldaan."),
+    ((("a", "kosten", 2020, "niet_te_beoordelen"),),
+     "In 2020 kon geen enkel criterium worden beoordeeld."),
+])
+def test_not_met_sentence(rows: tuple[tuple[str, str, int, str], ...], sentence: str) -> None:
+    assert not_met_sentence(_run(), _verdicts(*rows), str.upper, str) == sentence
+
+
+@pytest.mark.parametrize(("rows", "sentence"), [
+    ((("a", "kosten", 2018, "voldoet_niet"), ("a", "kosten", 2020, "voldoet"),
+      ("b", "proces", 2018, "voldoet"), ("b", "proces", 2020, "voldoet_deels"),
+      ("b", "kosten", 2018, "niet_te_beoordelen"), ("b", "kosten", 2020, "voldoet_niet")),
+     "Sinds 2018 veranderde het oordeel in 2020; beter: kosten bij A; slechter: proces bij B."),
+    ((("a", "kosten", 2018, "voldoet"), ("a", "kosten", 2020, "voldoet")),
+     "Sinds 2018 is geen oordeel over een criterium veranderd."),
+])
+def test_change_sentence(rows: tuple[tuple[str, str, int, str], ...], sentence: str) -> None:
+    assert change_sentence(_run(), _verdicts(*rows), str.upper, str) == sentence
+
+
+def test_change_sentence_starts_at_the_first_year_when_the_baseline_lies_before_it() -> None:
+    rows = _verdicts(("a", "kosten", 2019, "voldoet_deels"), ("a", "kosten", 2020, "voldoet"))
+    assert change_sentence(_run(first=2019, baseline=2018), rows, str.upper, str) == (
+        "Sinds 2019 veranderde het oordeel in 2020; beter: kosten bij A.")

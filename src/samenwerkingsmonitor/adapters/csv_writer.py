@@ -33,7 +33,9 @@ _FORMULA_START = ("=", "+", "-", "@")
 def write_csv(table: ExportTable, output: Path | None) -> int:
     """Write `table` to the file `output`, or to standard output; returns the row count."""
     if output is None:
-        sys.stdout.reconfigure(newline="")  # type: ignore[union-attr]  # csv writes \r\n
+        reconfigure = getattr(sys.stdout, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(newline="")  # csv writes its own \r\n; no second translation
         return write_rows(sys.stdout, table.headers, table.rows)
     output.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
@@ -77,8 +79,8 @@ def number_text(value: float) -> str:
     """Positional notation with the shortest digits that read back as the same float."""
     if not math.isfinite(value):  # the store holds none; never write "nan" as a number
         return ""
-    if value == int(value) and abs(value) < 2**53:
-        return str(int(value))
+    if value.is_integer():
+        return str(int(value))  # exact: every integral float is an integer
     return format(Decimal(repr(value)), "f")
 
 

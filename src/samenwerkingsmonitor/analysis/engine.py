@@ -21,6 +21,7 @@ from samenwerkingsmonitor.analysis.norm_application import NormContext, apply_no
 from samenwerkingsmonitor.analysis.norm_codes import (
     GAP_CODES,
     NIET_TE_BEOORDELEN,
+    band_detail,
     gap_code,
 )
 from samenwerkingsmonitor.domain.assessment import Gap, QualityLabel
@@ -119,6 +120,8 @@ def _judge(rows: pl.DataFrame, data: EngineInput, context: NormContext) -> pl.Da
         codes[derivation_gap] = NIET_TE_BEOORDELEN
         gaps[before_start] = gap_code(Gap.BEFORE_NORM_START)
         codes[before_start] = NIET_TE_BEOORDELEN
+        if norm is not None and norm.is_band:
+            detail = [d + [{"key": k, "value": v} for k, v in band_detail(norm)] for d in detail]
         assessable = codes != NIET_TE_BEOORDELEN
         missing = part["missing_inputs"]
         detail_rows = [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from samenwerkingsmonitor.cli import (  # noqa: F401  (each module registers its commands)
     assess_cmd,
+    data_cmd,
     demo_cmd,
     framework_cmd,
     history_cmd,

@@ -13,6 +13,7 @@ from samenwerkingsmonitor.adapters.storage import open_repository
 from samenwerkingsmonitor.cli.app import app, console, print_json, settings
 from samenwerkingsmonitor.cli.import_cmd import import_file
 from samenwerkingsmonitor.cli.matrix import print_matrix, run_summary
+from samenwerkingsmonitor.cli.report_cmd import write_reports
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.demo import DemoParts, run_demo
 
@@ -25,8 +26,6 @@ def demo_command(
     output_format: str = typer.Option("table", "--format", help="table of json"),
 ) -> None:
     """Registreer het (fictieve) voorbeeld, importeer, toets en schrijf het rapport."""
-    from samenwerkingsmonitor.cli.report_cmd import write_reports
-
     output.mkdir(parents=True, exist_ok=True)
     database = output / "samenwerkingsmonitor.db"
     database.unlink(missing_ok=True)  # the demo always starts from an empty database

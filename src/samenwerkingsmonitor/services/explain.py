@@ -46,6 +46,8 @@ def quantity(value: float | None, unit: str, decimals: int = 1) -> str:
     label = unit_label(unit)
     if unit == "eur" and value is not None:
         return f"€ {number(value, decimals)}"
+    if unit == "eur_per_inwoner" and value is not None:
+        return _("€ {amount} per inwoner").format(amount=number(value, decimals))
     return f"{number(value, decimals)} {label}".strip()
 
 

@@ -110,12 +110,14 @@ def finding_norm_text(finding: Finding, norm: Norm | None, indicator: Indicator)
 
 
 def with_band_detail(finding: Finding, norm: Norm | None, indicator: Indicator) -> Finding:
-    """A band norm's bounds for explain(): the stored finding has no target/signal for a band,
-    so the explanation takes them from the norm of the framework version the run used."""
-    if norm is None or not norm.is_band or "band" in dict(finding.detail):
+    """A band norm's bounds for explain(), formatted for readers, from the norm of the framework
+    version the run used (the stored finding keeps them in exact interval notation)."""
+    if norm is None or not norm.is_band:
         return finding
     target, signal = norm_bounds(norm, indicator)
-    return replace(finding, detail=finding.detail + (("band", target), ("signaalband", signal)))
+    # The stored interval notation ("[7.0, 12.0]") is exact; the report shows Dutch numbers.
+    kept = tuple(item for item in finding.detail if item[0] not in ("band", "signaalband"))
+    return replace(finding, detail=kept + (("band", target), ("signaalband", signal)))
 
 
 def norm_entries(framework: Framework, used: set[str]) -> tuple[NormEntry, ...]:
