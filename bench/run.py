@@ -149,7 +149,8 @@ def _compare(findings: Any, bare: dict[str, Any], data: Any) -> tuple[int, bool,
     for norm_id, codes in bare.items():
         at = norms == norm_id
         expected[at] = codes[rows[at], columns[at]]
-    complete = bool((expected != -9).all()) and findings.height == len(bare) * codes.size
+    expected_count = len(bare) * len(data.codes) * len(data.years)
+    complete = bool((expected != -9).all()) and findings.height == expected_count
     lines = []
     for i in np.flatnonzero(engine != expected):
         row = findings.row(int(i), named=True)
