@@ -10,7 +10,7 @@ from samenwerkingsmonitor.adapters.framework_file import TomlFrameworkFiles
 from samenwerkingsmonitor.adapters.organisation_file import read_organisation
 from samenwerkingsmonitor.adapters.storage import SqlRepository, open_repository
 from samenwerkingsmonitor.cli.import_cmd import import_file
-from samenwerkingsmonitor.errors import NotFound, UsageError
+from samenwerkingsmonitor.errors import InputRefused, NotFound, UsageError
 from samenwerkingsmonitor.services.assess import (
     AssessmentRequest,
     recompute_run,
@@ -102,3 +102,24 @@ def test_years_outside_the_framework_are_refused(repo: SqlRepository) -> None:
     with pytest.raises(UsageError) as error:
         assess(repo, AssessmentRequest((TEAM,), 2010, 2020, 2010))
     assert str(error.value) == "De jaren moeten binnen de periode van het kader liggen: 2018-2030."
+
+
+@pytest.mark.parametrize(("request_", "error_type", "message"), [
+    (AssessmentRequest((), 2018, 2020, 2018), UsageError,
+     "Geef minstens één onderwerp met --subjects."),
+    (AssessmentRequest((TEAM,), 2018, 2020, 2025), UsageError,
+     "Het jaar van de nulmeting (2025) ligt na het laatste getoetste jaar (2020)."),
+    (AssessmentRequest(("heemstede-bloemendaal/informatisering",), 2021, 2022, 2021),
+     InputRefused,
+     "Geen bevindingen: het kader heeft geen indicator voor "
+     "heemstede-bloemendaal/informatisering in 2021-2022 (soort, terrein of niveau past niet, "
+     "of het onderwerp bestond toen niet)."),
+])
+def test_requests_that_cannot_give_findings_are_refused(
+        repo: SqlRepository, request_: AssessmentRequest, error_type: type[Exception],
+        message: str) -> None:
+    before = repo.dump()
+    with pytest.raises(error_type) as error:
+        assess(repo, request_)
+    assert str(error.value) == message
+    assert repo.dump() == before

@@ -334,7 +334,7 @@ BROKEN = [
         [
             'kader.toml, regel 65, sleutel norms.overhead_grens.kind: Een kwalitatieve norm '
             "past niet bij eenheid 'pct' van 'overhead_pct'. Kwalitatieve normen horen bij een "
-            'schaal: ja_nee, score_1_5, score_1_10.',
+            'schaal: ja_nee, score_1_5.',
         ],
         id="qualitative_on_numeric",
     ),

@@ -79,6 +79,9 @@ def describe_error(error: ErrorDetails) -> tuple[str, str]:
         hint = (_("Bedoelde u '{name}'?").format(name=close[0]) if close
                 else _("Verwijder de sleutel of controleer de spelling."))
         return _("Onbekende sleutel '{key}'.").format(key=key), hint
+    if kind == "finite_number":
+        return (_("Waarde {value} is geen eindig getal.").format(value=value),
+                _("Vul een gewoon getal in (geen nan of inf)."))
     expected = _expected(kind)
     if key in BOUND_KEYS and kind in ("model_type", "dict_type"):
         expected = _("een getal")

@@ -67,7 +67,7 @@ BOTH_AREAS = [a.value for a in Area]
 
 
 class FileModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
 
 
 class StatusEntry(FileModel):

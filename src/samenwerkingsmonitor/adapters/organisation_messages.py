@@ -135,6 +135,9 @@ def schema_message(error: ErrorDetails) -> tuple[str, str]:
         hint = (_("Bedoelt u '{name}'?").format(name=close[0]) if close
                 else _("Zie docs/organisation-file.md voor de toegestane sleutels."))
         return _("Onbekende sleutel '{key}'.").format(key=key), hint
+    if kind == "finite_number":
+        return (_("Waarde {value} is geen eindig getal.").format(value=value),
+                _("Vul een gewoon getal in (geen nan of inf)."))
     if kind in _EXPECTED:
         return (_("Verwacht {expected}, maar gevonden: {found}.").format(
             expected=_(_EXPECTED[kind]), found=describe_value(value)), "")

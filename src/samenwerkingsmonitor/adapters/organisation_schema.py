@@ -57,7 +57,7 @@ VALID_UNTIL = "Laatste jaar waarin dit geldt, inclusief; weglaten = nog geldig."
 class FileModel(BaseModel):
     """Strict: TOML already has types, so '2019' is not a year and 1 is not true."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
 
 
 class Period(FileModel):
@@ -179,7 +179,8 @@ class OrganisationFile(FileModel):
     """Everything that is not a yearly number (DESIGN.md §4.2)."""
 
     model_config = ConfigDict(
-        extra="forbid", strict=True, title="Organisatiebestand van samenwerkingsmonitor"
+        extra="forbid", strict=True, allow_inf_nan=False,
+        title="Organisatiebestand van samenwerkingsmonitor",
     )
 
     format_version: Literal[1]

@@ -32,8 +32,15 @@ from samenwerkingsmonitor.domain.verdicts import Verdict
 
 VERDICT_BY_CODE = {2: Verdict.VOLDOET.value, 1: Verdict.VOLDOET_DEELS.value,
                    0: Verdict.VOLDOET_NIET.value, -1: Verdict.NIET_TE_BEOORDELEN.value}
+OUTCOME_SCHEMA: dict[str, pl.DataType] = {
+    "verdict": pl.Utf8(), "gap": pl.Utf8(), "compared": pl.Float64(), "target": pl.Float64(),
+    "signal": pl.Float64(), "reference": pl.Float64(), "target_inclusive": pl.Boolean(),
+    "signal_inclusive": pl.Boolean(), "unit": pl.Utf8(), "norm_source": pl.Utf8(),
+    "rule": pl.Utf8(),
+}
 GAP_NUMBERS = {gap.value: gap_code(gap) for gap in GAP_CODES}
 DETAIL = pl.List(pl.Struct({"key": pl.Utf8(), "value": pl.Utf8()}))
+OUTCOME_SCHEMA["detail"] = DETAIL
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +150,10 @@ def _judge(rows: pl.DataFrame, data: EngineInput, context: NormContext) -> pl.Da
             rule=pl.lit(f"{norm.kind.value}/{indicator.direction.value}" if norm else ""),
             detail=pl.Series(detail_rows, dtype=DETAIL),
         ))
-    return pl.concat(parts, how="vertical_relaxed") if parts else rows
+    if not parts:  # nothing applies: an empty frame with the finding columns
+        return rows.with_columns(
+            [pl.lit(None, dtype).alias(name) for name, dtype in OUTCOME_SCHEMA.items()])
+    return pl.concat(parts, how="vertical_relaxed")
 
 
 def _labels(findings: pl.DataFrame, baseline_year: int) -> pl.DataFrame:

@@ -20,9 +20,9 @@ UNITS: tuple[str, ...] = (
 SCALE_UNITS: dict[str, tuple[str, ...]] = {
     "ja_nee": ("ja", "nee"),
     "score_1_5": ("1", "2", "3", "4", "5"),
-    "score_1_10": tuple(str(i) for i in range(1, 11)),
 }
-"""Units whose values are points on an ordinal scale rather than numbers."""
+"""Units whose values are points on an ordinal scale rather than numbers. `score_1_10` is a
+number (an average report mark such as 7.4), so it is not a scale here."""
 
 
 class Direction(StrEnum):

@@ -16,7 +16,7 @@ from samenwerkingsmonitor.analysis.engine import EngineInput, EngineResult, asse
 from samenwerkingsmonitor.domain.assessment import AssessmentRun, CriterionVerdict, Finding
 from samenwerkingsmonitor.domain.framework import Framework
 from samenwerkingsmonitor.domain.organisation import Organisation, Subject
-from samenwerkingsmonitor.errors import NotFound, UsageError
+from samenwerkingsmonitor.errors import InputRefused, NotFound, UsageError
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.findings_frame import (
     findings_from_frame,
@@ -80,6 +80,12 @@ def resolve_subjects(organisation: Organisation, specs: tuple[str, ...]) -> tupl
 
 
 def _check_years(request: AssessmentRequest, framework: Framework) -> None:
+    if not request.subjects:
+        raise UsageError(_("Geef minstens één onderwerp met --subjects."))
+    if request.baseline_year > request.last_year:
+        raise UsageError(_("Het jaar van de nulmeting ({baseline}) ligt na het laatste "
+                           "getoetste jaar ({last}).").format(baseline=request.baseline_year,
+                                                              last=request.last_year))
     if request.first_year > request.last_year:
         raise UsageError(_("Het eerste jaar ({first}) ligt na het laatste ({last}).").format(
             first=request.first_year, last=request.last_year))
@@ -132,6 +138,13 @@ def run_assessment(repo: Repository, request: AssessmentRequest, user: str, *,
                                           batch)
         note(_("toetsen"))
         result = assess(data)
+        if result.findings.is_empty():
+            raise InputRefused(_(
+                "Geen bevindingen: het kader heeft geen indicator voor {subjects} in "
+                "{first}-{last} (soort, terrein of niveau past niet, of het onderwerp bestond "
+                "toen niet)."
+            ).format(subjects=", ".join(s.id for s in data.subjects),
+                     first=request.first_year, last=request.last_year))
         findings, verdicts = _domain(result)
         framework_document, framework_hash = _store_framework(repo, parsed, framework, user)
         run = AssessmentRun(

@@ -9,7 +9,8 @@ rendering library; services/report_build.py fills it, adapters/report_*.py rende
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from samenwerkingsmonitor.domain.verdicts import Verdict
 
@@ -124,6 +125,31 @@ class FindingEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class DataTable:
+    """A small table of text: a chart's data (its text alternative) or a cost table.
+
+    The first cell of every row is its row header."""
+
+    caption: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChartFigure:
+    """A trend chart as data: a Vega-Lite specification (plain JSON, renderer-independent)
+    and its text alternatives. adapters/report_charts.py turns the spec into SVG or PNG."""
+
+    anchor: str  # id of the figure; renderers derive the ids of its parts from it
+    indicator_id: str
+    title: str
+    summary: str  # one or two sentences: the alt text (DOCX) and the SVG's description
+    table: DataTable  # the data of the chart as a table
+    notes: tuple[str, ...]  # values shown apart as not comparable (with the reason), caveats
+    spec: dict[str, Any] = field(compare=False, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
 class SubjectSection:
     anchor: str
     subject_id: str
@@ -132,6 +158,7 @@ class SubjectSection:
     kind_label: str
     context: str  # e.g. "gedeeld team van Ambtelijke samenwerking Heemstede-Bloemendaal"
     findings: tuple[FindingEntry, ...]
+    charts: tuple[ChartFigure, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +174,7 @@ class NormEntry:
     owner: str
     example: bool
     description: str
+    applied: bool = True  # applied in this run; the appendix lists every norm of the framework
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +207,131 @@ class ProvenanceEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class VulnerabilityEntry:
+    """Vulnerability of one team (aggregates only, alone versus pooled), or why it is absent."""
+
+    subject_id: str
+    name: str
+    status: str
+    measured: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CostRow:
+    """Budget against actual of one year, in current prices and in constant prices of the
+    baseline year; the raw numbers next to the text."""
+
+    year: int
+    budget: str
+    actual: str
+    difference: str
+    budget_constant: str
+    actual_constant: str
+    budget_value: float | None
+    actual_value: float | None
+    budget_constant_value: float | None
+    actual_constant_value: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerShare:
+    """The part of a shared team's actual costs one partner carries by the verdeelsleutel."""
+
+    year: int
+    partner: str
+    share: str
+    amount: str
+    basis: str
+    share_value: float | None
+    amount_value: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class CostBlock:
+    anchor: str
+    subject_id: str
+    name: str
+    indicator: str  # "Lasten van het team", "Apparaatskosten"
+    caption: str
+    rows: tuple[CostRow, ...]
+    shares: tuple[PartnerShare, ...]
+    note: str  # price index and base year; why a split is absent
+
+
+@dataclass(frozen=True, slots=True)
+class OperationsRow:
+    indicator_id: str
+    indicator: str
+    target: str
+    values: tuple[str, ...]  # one per year of OperationsTable.years, "–" when absent
+    raw: tuple[float | None, ...]
+    baseline: str
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class OperationsTable:
+    """Ready for the paragraaf bedrijfsvoering of one municipality's budget and accounts."""
+
+    anchor: str
+    subject_id: str
+    name: str
+    caption: str
+    years: tuple[int, ...]
+    rows: tuple[OperationsRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedParty:
+    """A block for the paragraaf verbonden partijen: one arrangement, as it stood in `year`."""
+
+    anchor: str
+    slug: str
+    name: str
+    year: int
+    facts: tuple[Fact, ...]  # purpose, participants, legal form, share, clauses (display order)
+    evaluation_clause: bool
+    withdrawal_clause: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluationEntry:
+    cooperation: str
+    title: str
+    planned: str
+    held: str
+    status: str  # on time, late (how many days), not yet held, overdue
+    on_time: bool | None  # None: not held (yet)
+    document: str
+
+
+@dataclass(frozen=True, slots=True)
+class GuidanceGroupEntry:
+    cooperation: str
+    established: str
+    members: int
+    decision: str
+    meetings: str
+
+
+@dataclass(frozen=True, slots=True)
+class CouncilDocumentEntry:
+    kind: str
+    number: str
+    date: str
+    municipality: str
+    subject: str
+    cooperation: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessSection:
+    evaluations: tuple[EvaluationEntry, ...] = ()
+    guidance_groups: tuple[GuidanceGroupEntry, ...] = ()
+    council_documents: tuple[CouncilDocumentEntry, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class ReportModel:
     language: str
     cover: Cover
@@ -192,3 +345,13 @@ class ReportModel:
     gaps: tuple[GapEntry, ...]
     provenance: tuple[ProvenanceEntry, ...]
     run_id: str
+    previous_run_id: str | None = None  # the last earlier run of the same subjects/framework
+    judgements: tuple[str, ...] = ()  # assessor judgements, marked as such (none exist yet)
+    judgements_note: str = ""
+    vulnerability: tuple[VulnerabilityEntry, ...] = ()
+    vulnerability_note: str = ""
+    costs: tuple[CostBlock, ...] = ()
+    costs_note: str = ""
+    operations: tuple[OperationsTable, ...] = ()
+    related_parties: tuple[RelatedParty, ...] = ()
+    process: ProcessSection = field(default_factory=ProcessSection)
