@@ -178,10 +178,17 @@ def _partial_framework(document: _Document) -> tuple[Framework, frozenset[str]]:
 
 def parse_framework_text(text: str, name: str) -> ParsedFramework:
     """Read a framework file's text; problems are reported, never raised."""
+    text = text.removeprefix("\ufeff")  # a BOM from a Windows editor is not part of the TOML
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         return ParsedFramework(name, None, _toml_problem(name, text, error),
+                               lambda ref: Location(file=name, key_path=ref.key_path()), text=text)
+    except RecursionError:
+        report = ValidationReport()
+        report.add(Location(file=name), _("Het bestand is te diep genest om te lezen."),
+                   _("Controleer de haken [ ] en { } in het bestand."))
+        return ParsedFramework(name, None, report,
                                lambda ref: Location(file=name, key_path=ref.key_path()), text=text)
     document = _Document(name, text, data)
     framework, unresolved = _partial_framework(document)

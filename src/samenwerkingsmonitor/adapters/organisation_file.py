@@ -80,8 +80,14 @@ def _element_name(list_key: str, element: Any) -> str | None:
 
 
 def parse_toml(text: str, file_name: str) -> dict[str, Any]:
+    text = text.removeprefix("\ufeff")  # a BOM from a Windows editor is not part of the TOML
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        report = ValidationReport()
+        report.add(Location(file_name), _("Het bestand is te diep genest om te lezen."),
+                   _("Controleer de haken [ ] en { } in het bestand."))
+        raise refused(file_name, report) from None
     except tomllib.TOMLDecodeError as error:
         line, column, detail = toml_error_parts(str(error), text)
         report = ValidationReport()

@@ -6,6 +6,7 @@ import typer
 from rich.table import Table
 
 from samenwerkingsmonitor.cli.app import app, console, print_json, repository, settings
+from samenwerkingsmonitor.errors import NotFound
 from samenwerkingsmonitor.i18n import _
 
 
@@ -24,6 +25,10 @@ def history_command(
 ) -> None:
     """Toon alle versies van een waarde: wie, wanneer, waarom en uit welk bestand."""
     versions = repository().history(subject, indicator)
+    if not versions:
+        raise NotFound(_("Geen waarden gevonden voor {subject} / {indicator}. Controleer de "
+                         "schrijfwijze; 'samenwerkingsmonitor export' toont alle opgeslagen "
+                         "waarden.").format(subject=subject, indicator=indicator))
     if output_format == "json":
         print_json([
             {
@@ -36,10 +41,6 @@ def history_command(
             }
             for v in versions
         ])
-        return
-    if not versions:
-        console.print(_("Geen waarden gevonden voor {subject} / {indicator}.").format(
-            subject=subject, indicator=indicator))
         return
     table = Table(title=_("Historie van {subject} / {indicator}").format(
         subject=subject, indicator=indicator))
