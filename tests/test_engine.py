@@ -158,7 +158,7 @@ def test_peer_values_marked_not_comparable_are_left_out_and_named() -> None:
     rows.append(m(left_out, "apparaatskosten_eur", 2018, 1.0, comparable=False))
     row = finding(run(rows, subjects=("GM0397",), years=(2018, 2018)), "GM0397",
                   "apparaatskosten_per_inwoner", 2018)
-    assert {"key": "niet_vergelijkbaar_weggelaten", "value": left_out} in row["detail"]
+    assert {"key": "weggelaten_niet_vergelijkbaar", "value": left_out} in row["detail"]
     assert row["verdict"] != "niet_te_beoordelen"
 
 

@@ -24,7 +24,7 @@ from samenwerkingsmonitor.analysis.norm_codes import (
     band_detail,
     gap_code,
 )
-from samenwerkingsmonitor.domain.assessment import Gap, QualityLabel
+from samenwerkingsmonitor.domain.assessment import DetailKey, Gap, QualityLabel
 from samenwerkingsmonitor.domain.framework import Framework, IndicatorKind, Norm
 from samenwerkingsmonitor.domain.measurements import BaselineStatus
 from samenwerkingsmonitor.domain.organisation import PeerGroup, Subject
@@ -63,8 +63,8 @@ class EngineResult:
 
 
 def norm_source(norm: Norm) -> str:
-    text = f"{norm.source.reference} ({norm.source.owner})"
-    return text + "; voorbeeldnorm" if norm.source.example else text
+    """Reference and owner; whether it is an example norm is a detail fact, worded at the edge."""
+    return f"{norm.source.reference} ({norm.source.owner})"
 
 
 def _baselines(grid: pl.DataFrame, values: pl.DataFrame, baseline_year: int) -> pl.DataFrame:
@@ -127,12 +127,14 @@ def _judge(rows: pl.DataFrame, data: EngineInput, context: NormContext) -> pl.Da
         codes[derivation_gap] = NIET_TE_BEOORDELEN
         gaps[before_start] = gap_code(Gap.BEFORE_NORM_START)
         codes[before_start] = NIET_TE_BEOORDELEN
+        if norm is not None and norm.source.example:
+            detail = [d + [{"key": DetailKey.EXAMPLE_NORM.value, "value": "ja"}] for d in detail]
         if norm is not None and norm.is_band:
             detail = [d + [{"key": k, "value": v} for k, v in band_detail(norm)] for d in detail]
         assessable = codes != NIET_TE_BEOORDELEN
         missing = part["missing_inputs"]
         detail_rows = [
-            d + ([{"key": "ontbrekende_invoer", "value": m}] if m else [])
+            d + ([{"key": DetailKey.MISSING_INPUTS.value, "value": m}] if m else [])
             for d, m in zip(detail, missing.to_list(), strict=True)
         ]
         parts.append(part.with_columns(

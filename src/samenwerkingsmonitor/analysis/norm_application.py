@@ -27,7 +27,7 @@ from samenwerkingsmonitor.analysis.norms import (
     peer_matrix,
     peer_thresholds_for,
 )
-from samenwerkingsmonitor.domain.assessment import Gap
+from samenwerkingsmonitor.domain.assessment import DetailKey, Gap
 from samenwerkingsmonitor.domain.framework import Indicator, Norm, NormKind
 from samenwerkingsmonitor.domain.organisation import PeerGroup
 
@@ -80,7 +80,7 @@ def _apply_baseline(rows: pl.DataFrame, values: FloatArray, norm: Norm, indicato
         index_year = _floats(rows["year"].replace_strict(series, default=None,
                                                          return_dtype=pl.Float64))
         index_baseline = np.full(rows.height, series.get(context.baseline_year, np.nan))
-        detail = [[{"key": "prijsindex", "value": norm.price_index}] for _ in range(rows.height)]
+        detail = [[{"key": DetailKey.PRICE_INDEX.value, "value": norm.price_index}] for _ in range(rows.height)]
     result = judge_baseline_values(values, _floats(rows["baseline_value"]), norm,
                                    indicator.direction, years, context.baseline_year,
                                    index_year, index_baseline)
@@ -145,9 +145,9 @@ def _apply_peer(rows: pl.DataFrame, values: FloatArray, norm: Norm, indicator: I
         target[at], signal[at], reference[at] = part.target, part.signal, part.reference
         left_out = ", ".join(s for s, ok in zip(group.members, member_comparable, strict=True)
                              if not ok)
-        facts = [{"key": "vergelijkingsgroep", "value": group.id}]
+        facts = [{"key": DetailKey.PEER_GROUP.value, "value": group.id}]
         if left_out:
-            facts.append({"key": "niet_vergelijkbaar_weggelaten", "value": left_out})
+            facts.append({"key": DetailKey.LEFT_OUT_NOT_COMPARABLE.value, "value": left_out})
         for i, count in zip(at, thresholds.count, strict=True):
-            detail[i] = facts + [{"key": "aantal_vergelijkbaar", "value": str(int(count))}]
+            detail[i] = facts + [{"key": DetailKey.PEER_COUNT.value, "value": str(int(count))}]
     return judged(codes, gaps, compared, target, signal, reference), detail

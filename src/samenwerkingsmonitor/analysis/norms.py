@@ -51,7 +51,7 @@ from samenwerkingsmonitor.analysis.norm_peer import (
     peer_thresholds,
     peer_thresholds_for,
 )
-from samenwerkingsmonitor.domain.assessment import NormOutcome
+from samenwerkingsmonitor.domain.assessment import DetailKey, NormOutcome
 from samenwerkingsmonitor.domain.framework import Direction, Norm
 
 __all__ = [
@@ -134,9 +134,9 @@ def _peer_detail(
         detail.append(("signaalpercentiel", _number(norm.signal.value)))
     detail.append(("aantal_vergelijkbaar", str(used)))
     if not_comparable:
-        detail.append(("weggelaten_niet_vergelijkbaar", ", ".join(not_comparable)))
+        detail.append((DetailKey.LEFT_OUT_NOT_COMPARABLE.value, ", ".join(not_comparable)))
     if no_value:
-        detail.append(("weggelaten_geen_waarde", ", ".join(no_value)))
+        detail.append((DetailKey.LEFT_OUT_NO_VALUE.value, ", ".join(no_value)))
     return tuple(detail)
 
 

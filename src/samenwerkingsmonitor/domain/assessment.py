@@ -38,6 +38,20 @@ class Gap(StrEnum):
     BEFORE_NORM_START = "norm_nog_niet_van_toepassing"
 
 
+class DetailKey(StrEnum):
+    """Keys of the extra facts a finding carries in `detail` (stored, so never renamed)."""
+
+    MISSING_INPUTS = "ontbrekende_invoer"
+    PEER_GROUP = "vergelijkingsgroep"
+    PEER_COUNT = "aantal_vergelijkbaar"
+    LEFT_OUT_NOT_COMPARABLE = "weggelaten_niet_vergelijkbaar"
+    LEFT_OUT_NO_VALUE = "weggelaten_geen_waarde"
+    PRICE_INDEX = "prijsindex"
+    BAND = "band"
+    SIGNAL_BAND = "signaalband"
+    EXAMPLE_NORM = "voorbeeldnorm"
+
+
 @dataclass(frozen=True, slots=True)
 class NormOutcome:
     """What a norm function returns: the verdict and the numbers it compared."""
