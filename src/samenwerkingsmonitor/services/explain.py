@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from babel.numbers import format_decimal
 
-from samenwerkingsmonitor.domain.assessment import Finding, Gap
+from samenwerkingsmonitor.domain.assessment import DetailKey, Finding, Gap
 from samenwerkingsmonitor.domain.framework import Direction, Indicator
 from samenwerkingsmonitor.domain.verdicts import Verdict
 from samenwerkingsmonitor.i18n import _, current_language
@@ -43,6 +43,8 @@ def number(value: float | None, decimals: int = 1) -> str:
 
 
 def quantity(value: float | None, unit: str, decimals: int = 1) -> str:
+    if value is None:
+        return "–"
     label = unit_label(unit)
     if unit == "eur" and value is not None:
         return f"€ {number(value, decimals)}"
@@ -75,7 +77,8 @@ def _comparison(direction: Direction, inclusive: bool) -> str:
 
 
 def explain(finding: Finding, indicator: Indicator) -> str:
-    """One or two sentences that a council member can follow."""
+    """Sentences a council member can follow: value, norm, baseline, data quality, verdict,
+    the rule applied and the source of the norm."""
     value = (
         finding.scale_value if finding.scale_value is not None
         else quantity(finding.value, finding.unit, indicator.decimals)
@@ -83,15 +86,77 @@ def explain(finding: Finding, indicator: Indicator) -> str:
     head = _("{indicator} in {year}: {value}.").format(
         indicator=indicator.name, year=finding.year, value=value
     )
+    facts = dict(finding.detail)
     if finding.gap:
         body = _("Niet te beoordelen: {gap}").format(gap=gap_text(finding.gap))
-        missing = dict(finding.detail).get("ontbrekende_invoer")
+        missing = facts.get(DetailKey.MISSING_INPUTS)
         if missing:
             body += f" ({missing})"
-        return f"{head} {body}."
-    return f"{head} {_norm_sentence(finding, indicator)} " + _(
-        "Oordeel: {verdict} (regel: {rule}; bron van de norm: {source})."
-    ).format(verdict=verdict_label(finding.verdict), rule=finding.rule, source=finding.norm_source)
+        return " ".join(part for part in (f"{head} {body}.", _quality_sentence(finding)) if part)
+    source = finding.norm_source
+    if facts.get(DetailKey.EXAMPLE_NORM):
+        source = _("{source}; voorbeeldnorm, de raad stelt de waarde vast").format(source=source)
+    verdict = _("Oordeel: {verdict} (regel: {rule}; bron van de norm: {source}).").format(
+        verdict=verdict_label(finding.verdict), rule=rule_words(finding.rule), source=source)
+    parts = (head, _norm_sentence(finding, indicator), _peer_sentence(facts),
+             _baseline_sentence(finding, indicator), _quality_sentence(finding), verdict)
+    return " ".join(part for part in parts if part)
+
+
+def rule_words(rule: str) -> str:
+    """`absoluut/lager_is_beter` as words: the kind of norm and the direction."""
+    from samenwerkingsmonitor.services.report_labels import norm_kind_label
+
+    kind, _sep, direction = rule.partition("/")
+    directions = {
+        Direction.HIGHER_IS_BETTER.value: _("hoger is beter"),
+        Direction.LOWER_IS_BETTER.value: _("lager is beter"),
+        Direction.NEUTRAL.value: _("binnen een band"),
+    }
+    try:
+        words = norm_kind_label(kind)
+    except ValueError:
+        return rule
+    return f"{words}, {directions[direction]}" if direction in directions else words
+
+
+def _baseline_sentence(finding: Finding, indicator: Indicator) -> str:
+    """The baseline for every norm kind (the nulmeting norm states it in its own sentence)."""
+    from samenwerkingsmonitor.services.report_labels import baseline_status_label
+
+    if finding.baseline_year is None or finding.norm_kind == "nulmeting":
+        return ""
+    if finding.year == finding.baseline_year:
+        return _("Dit is het jaar van de nulmeting ({status}).").format(
+            status=baseline_status_label(finding.baseline_status))
+    if finding.baseline_value is None:
+        return _("Nulmeting {year}: ontbreekt.").format(year=finding.baseline_year)
+    return _("Nulmeting {year}: {value} ({status}).").format(
+        year=finding.baseline_year,
+        value=quantity(finding.baseline_value, finding.unit, indicator.decimals),
+        status=baseline_status_label(finding.baseline_status))
+
+
+def _peer_sentence(facts: dict[str, str]) -> str:
+    group = facts.get(DetailKey.PEER_GROUP)
+    if not group:
+        return ""
+    text = _("Vergeleken met {count} gemeenten uit groep '{group}'.").format(
+        count=facts.get(DetailKey.PEER_COUNT, "?"), group=group)
+    left_out = facts.get(DetailKey.LEFT_OUT_NOT_COMPARABLE)
+    if left_out:
+        text += " " + _("Niet meegeteld omdat hun waarde niet vergelijkbaar is: {codes}.").format(
+            codes=left_out)
+    return text
+
+
+def _quality_sentence(finding: Finding) -> str:
+    from samenwerkingsmonitor.services.report_labels import quality_label
+
+    if not finding.labels:
+        return ""
+    return _("Datakwaliteit: {labels}.").format(
+        labels=", ".join(quality_label(label) for label in finding.labels))
 
 
 def _norm_sentence(finding: Finding, indicator: Indicator) -> str:
@@ -101,7 +166,9 @@ def _norm_sentence(finding: Finding, indicator: Indicator) -> str:
     signal_op = _comparison(direction, finding.signal_inclusive)
     decimals = indicator.decimals
     if kind == "kwalitatief":
-        return _("De norm koppelt elk antwoord op de schaal aan een oordeel.")
+        return _("Volgens de schaal van de norm geeft het antwoord '{answer}' het oordeel "
+                 "'{verdict}'.").format(answer=finding.scale_value or number(finding.value, 0),
+                                        verdict=verdict_label(finding.verdict))
     if kind == "nulmeting":
         return _(
             "Nulmeting {baseline_year}: {baseline}; verandering {change} %{prices}. "
@@ -110,7 +177,8 @@ def _norm_sentence(finding: Finding, indicator: Indicator) -> str:
             baseline_year=finding.baseline_year,
             baseline=quantity(finding.baseline_value, finding.unit, decimals),
             change=number(finding.compared, 1),
-            prices=_(" in constante prijzen") if dict(finding.detail).get("prijsindex") else "",
+            prices=(_(" in constante prijzen")
+                    if dict(finding.detail).get(DetailKey.PRICE_INDEX) else ""),
             target_op=target_op, target=number(finding.target, 1),
             signal_op=signal_op, signal=number(finding.signal, 1),
         )
@@ -127,13 +195,14 @@ def _norm_sentence(finding: Finding, indicator: Indicator) -> str:
             "Verbetering {change} % per jaar; streef {target_op} {target} %, signaal "
             "{signal_op} {signal} % per jaar."
         ).format(
-            change=number(finding.compared, 1), target_op="≥", target=number(finding.target, 1),
-            signal_op="≥", signal=number(finding.signal, 1),
+            change=number(finding.compared, 1),
+            target_op="≥" if finding.target_inclusive else ">", target=number(finding.target, 1),
+            signal_op="≥" if finding.signal_inclusive else ">", signal=number(finding.signal, 1),
         )
-    band = dict(finding.detail).get("band")
+    band = dict(finding.detail).get(DetailKey.BAND)
     if band:
         return _("Streefband {band}, signaalband {signal_band}.").format(
-            band=band, signal_band=dict(finding.detail).get("signaalband", "")
+            band=band, signal_band=dict(finding.detail).get(DetailKey.SIGNAL_BAND, "")
         )
     return _("Streefwaarde {target_op} {target}, signaalwaarde {signal_op} {signal}.").format(
         target_op=target_op, target=number(finding.target, decimals),
