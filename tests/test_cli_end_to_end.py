@@ -92,3 +92,14 @@ def test_a_byte_order_mark_before_the_toml_is_accepted(tmp_path: Path) -> None:
 ])
 def test_wrong_usage_exits_2(tmp_path: Path, args: tuple[str, ...], code: int) -> None:
     assert cli(*args, cwd=tmp_path).returncode == code
+
+
+def test_located_messages_speak_english_with_lang_en(tmp_path: Path) -> None:
+    broken = tmp_path / "kader.toml"
+    broken.write_text(FRAMEWORK.read_text(encoding="utf-8").replace(
+        'unit = "fte_per_1000"', 'unit = "fte_per_duizend"', 1), encoding="utf-8")
+    result = cli("--lang", "en", "framework", "validate", str(broken), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: The framework in")
+    assert ", line " in result.stderr and ", key indicators.formatie_per_1000.unit" in result.stderr
+    assert " regel " not in result.stderr and " sleutel " not in result.stderr

@@ -80,7 +80,8 @@ def _apply_baseline(rows: pl.DataFrame, values: FloatArray, norm: Norm, indicato
         index_year = _floats(rows["year"].replace_strict(series, default=None,
                                                          return_dtype=pl.Float64))
         index_baseline = np.full(rows.height, series.get(context.baseline_year, np.nan))
-        detail = [[{"key": DetailKey.PRICE_INDEX.value, "value": norm.price_index}] for _ in range(rows.height)]
+        fact = {"key": DetailKey.PRICE_INDEX.value, "value": norm.price_index}
+        detail = [[fact] for _ in range(rows.height)]
     result = judge_baseline_values(values, _floats(rows["baseline_value"]), norm,
                                    indicator.direction, years, context.baseline_year,
                                    index_year, index_baseline)

@@ -85,8 +85,15 @@ def print_json(data: Any) -> None:
 def report_error(error: SamenwerkingsmonitorError) -> None:
     err_console.print(f"[bold red]{_('Fout')}:[/] {error}", markup=True)
     if isinstance(error, InputRefused):
+        words = place_words()
         for issue in error.report.issues:
-            err_console.print(f"- {issue.describe()}", markup=False)
+            err_console.print(f"- {issue.describe(words)}", markup=False)
+
+
+def place_words() -> dict[str, str]:
+    """The place words of located messages in the chosen language."""
+    return {"blad": _("blad"), "regel": _("regel"), "rij": _("rij"), "kolom": _("kolom"),
+            "cel": _("cel"), "sleutel": _("sleutel")}
 
 
 def main() -> None:

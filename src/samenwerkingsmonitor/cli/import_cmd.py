@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -11,10 +13,13 @@ import typer
 from rich.table import Table
 
 from samenwerkingsmonitor.adapters.csv_reader import read_csv
+from samenwerkingsmonitor.adapters.file_guard import IntakeLimits, encoding_note, limits_from
+from samenwerkingsmonitor.adapters.spreadsheet_reader import read_ods, read_xlsx
 from samenwerkingsmonitor.cli.app import (
     app,
     console,
     err_console,
+    place_words,
     print_json,
     repository,
     settings,
@@ -31,33 +36,36 @@ from samenwerkingsmonitor.services.measurement_import import (
     import_measurements,
     refused,
 )
+from samenwerkingsmonitor.services.measurement_rows import RawTable
 from samenwerkingsmonitor.services.ports import Repository
 
-READERS: dict[str, TableReader] = {".csv": read_csv}
-"""File readers by suffix; XLSX and ODS plug in here (issue 4)."""
+READERS: dict[str, Callable[..., RawTable]] = {
+    ".csv": read_csv, ".xlsx": read_xlsx, ".ods": read_ods}
+"""File readers by suffix; each takes (path, decimal_comma, limits=IntakeLimits)."""
 
 _NOTATIONS = {"komma": True, "punt": False}
 
 
-def reader_for(path: Path) -> TableReader:
+def reader_for(path: Path, limits: IntakeLimits | None = None) -> TableReader:
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         report = ValidationReport()
         report.add(Location(path.name),
                    _("Bestandstype '{suffix}' kan (nog) niet worden ingelezen.").format(
                        suffix=path.suffix or _("zonder extensie")),
-                   _("Lever de metingen aan als CSV-bestand (.csv), met een komma of een "
-                     "puntkomma als scheidingsteken."))
+                   _("Lever de metingen aan als werkmap (.xlsx of .ods) met een blad "
+                     "Metingen, of als CSV-bestand (.csv)."))
         raise refused(path.name, report)
-    return reader
+    return partial(reader, limits=limits or IntakeLimits())
 
 
 def import_file(repo: Repository, path: Path, organisation: Organisation, framework: Framework,
                 user: str, reason: str, dry_run: bool = False,
-                decimal_comma: bool | None = None) -> ImportResult:
+                decimal_comma: bool | None = None,
+                limits: IntakeLimits | None = None) -> ImportResult:
     """import_measurements with the reader that fits the file (for `demo` and the web app)."""
     return import_measurements(repo, path, organisation, framework, user, reason, dry_run,
-                               decimal_comma, reader=reader_for(path))
+                               decimal_comma, reader=reader_for(path, limits))
 
 
 @app.command("import")
@@ -74,6 +82,9 @@ def import_command(
         "--framework", help="Toetsingskader: meegeleverd id of bestand.")] = DEFAULT_FRAMEWORK,
     output_format: Annotated[str, typer.Option(
         "--format", help="Uitvoer: tabel of json.")] = "tabel",
+    max_mb: Annotated[float | None, typer.Option(
+        "--max-grootte", help="Grootste bestand in MB (standaard 50, of "
+                              "SAMENWERKINGSMONITOR_MAX_FILE_MB).")] = None,
 ) -> None:
     """Importeer metingen: alles of niets, elk probleem met rij, kolom en hint."""
     if output_format not in ("tabel", "json"):
@@ -82,9 +93,11 @@ def import_command(
     if decimaal is not None and decimaal not in _NOTATIONS:
         raise UsageError(_("Onbekend decimaalteken '{value}': kies komma of punt.").format(
             value=decimaal))
+    limits = limits_from(max_mb)
     try:
         with err_console.status(_("Metingen controleren..."), spinner="dots"):
-            result = _run(file, reason, dry_run, _NOTATIONS.get(decimaal or ""), framework_id)
+            result = _run(file, reason, dry_run, _NOTATIONS.get(decimaal or ""), framework_id,
+                          limits)
     except ImportRefused as error:
         if output_format != "json":
             raise
@@ -97,7 +110,7 @@ def import_command(
 
 
 def _run(file: Path, reason: str, dry_run: bool, decimal_comma: bool | None,
-         framework_id: str) -> ImportResult:
+         framework_id: str, limits: IntakeLimits | None = None) -> ImportResult:
     # Imported here so that `--help` stays fast and needs no database driver.
     from samenwerkingsmonitor.adapters.framework_file import TomlFrameworkFiles
     from samenwerkingsmonitor.adapters.organisation_file import read_organisation
@@ -108,7 +121,7 @@ def _run(file: Path, reason: str, dry_run: bool, decimal_comma: bool | None,
     organisation = load_registered_organisation(repo, reader=read_organisation)
     framework = load_framework(framework_id, TomlFrameworkFiles())
     return import_file(repo, file, organisation, framework, settings.user, reason, dry_run,
-                       decimal_comma)
+                       decimal_comma, limits)
 
 
 def result_json(result: ImportResult) -> dict[str, Any]:
@@ -116,7 +129,8 @@ def result_json(result: ImportResult) -> dict[str, Any]:
         "file": result.file_name, "sha256": result.sha256, "rows": result.rows,
         "new": result.new, "changed": result.changed, "unchanged": result.unchanged,
         "batch": result.batch_id, "dry_run": result.dry_run,
-        "decimal_comma": result.decimal_comma, "message": summary(result),
+        "decimal_comma": result.decimal_comma, "encoding": result.encoding,
+        "message": summary(result),
     }
 
 
@@ -125,7 +139,7 @@ def refusal_json(file: Path, error: ImportRefused) -> dict[str, Any]:
         "file": file.name, "refused": True, "message": str(error),
         "issues": [{"file": i.location.file, "sheet": i.location.sheet, "row": i.location.row,
                     "column": i.location.column, "message": i.message, "hint": i.hint,
-                    "text": i.describe()} for i in error.report.issues],
+                    "text": i.describe(place_words())} for i in error.report.issues],
     }
 
 
@@ -156,4 +170,7 @@ def print_result(result: ImportResult) -> None:
     table.add_row(str(result.rows), str(result.new), str(result.changed), str(result.unchanged),
                   notation)
     console.print(table)
+    note = encoding_note(result.encoding)
+    if note:
+        console.print(note, markup=False)
     console.print(summary(result), markup=False)

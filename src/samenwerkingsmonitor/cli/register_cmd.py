@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from samenwerkingsmonitor.adapters.organisation_file import read_organisation
-from samenwerkingsmonitor.cli.app import app, console, print_json, settings
+from samenwerkingsmonitor.cli.app import app, console, place_words, print_json, settings
 from samenwerkingsmonitor.domain.organisation import Organisation
 from samenwerkingsmonitor.errors import OrganisationInvalid, UsageError
 from samenwerkingsmonitor.i18n import _
@@ -86,7 +86,7 @@ def _refusal(file: Path, error: OrganisationInvalid) -> dict[str, Any]:
         "file": file.name, "valid": False, "message": str(error),
         "issues": [{"file": i.location.file, "line": i.location.line,
                     "key_path": i.location.key_path, "message": i.message, "hint": i.hint,
-                    "text": i.describe()} for i in error.report.issues],
+                    "text": i.describe(place_words())} for i in error.report.issues],
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 
@@ -15,21 +16,28 @@ class Location:
     key_path: str | None = None
     line: int | None = None
 
-    def describe(self) -> str:
+    def describe(self, words: Mapping[str, str] | None = None) -> str:
+        """`file, blad X, regel N, rij N, kolom 'C', cel E12, sleutel a.b`; `words` translates
+        the Dutch place words (the CLI passes them through gettext for --lang en)."""
+        word = {**PLACE_WORDS, **(words or {})}
         parts = [self.file]
         if self.sheet:
-            parts.append(f"blad {self.sheet}")
+            parts.append(f"{word['blad']} {self.sheet}")
         if self.line is not None:
-            parts.append(f"regel {self.line}")
+            parts.append(f"{word['regel']} {self.line}")
         if self.row is not None:
-            parts.append(f"rij {self.row}")
+            parts.append(f"{word['rij']} {self.row}")
         if self.column:
-            parts.append(f"kolom '{self.column}'")
+            parts.append(f"{word['kolom']} '{self.column}'")
         if self.cell:
-            parts.append(f"cel {self.cell}")
+            parts.append(f"{word['cel']} {self.cell}")
         if self.key_path:
-            parts.append(f"sleutel {self.key_path}")
+            parts.append(f"{word['sleutel']} {self.key_path}")
         return ", ".join(parts)
+
+
+PLACE_WORDS = {w: w for w in ("blad", "regel", "rij", "kolom", "cel", "sleutel")}
+"""The Dutch words that name a place in a file; also the keys of `describe(words)`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +46,8 @@ class Issue:
     message: str
     hint: str = ""
 
-    def describe(self) -> str:
-        text = f"{self.location.describe()}: {self.message}"
+    def describe(self, words: Mapping[str, str] | None = None) -> str:
+        text = f"{self.location.describe(words)}: {self.message}"
         return f"{text} {self.hint}".rstrip() if self.hint else text
 
 
