@@ -16,6 +16,7 @@ from samenwerkingsmonitor.cli import (  # noqa: F401  (each module registers its
     import_cmd,
     register_cmd,
     report_cmd,
+    template_cmd,
 )
 from samenwerkingsmonitor.cli.app import app, main
 

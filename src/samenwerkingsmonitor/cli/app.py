@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 from rich.console import Console
 
-from samenwerkingsmonitor.errors import InputRefused, SamenwerkingsmonitorError
+from samenwerkingsmonitor.errors import InputRefused, SamenwerkingsmonitorError, UsageError
 from samenwerkingsmonitor.i18n import _, set_language
 
 if TYPE_CHECKING:
@@ -76,6 +76,15 @@ def _global_options(
     settings.lang = lang
     settings.debug = debug
     set_language(lang)
+
+
+def check_output_format(value: str) -> str:
+    """The --format of printed results: `tabel` (or `table`) or `json`; anything else is usage."""
+    normal = {"tabel": "tabel", "table": "tabel", "json": "json"}.get(value.lower())
+    if normal is None:
+        raise UsageError(_("Onbekend formaat '{format}': kies tabel of json.").format(
+            format=value))
+    return normal
 
 
 def print_json(data: Any) -> None:

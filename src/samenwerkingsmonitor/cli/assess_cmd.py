@@ -7,7 +7,14 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from samenwerkingsmonitor.adapters.framework_file import TomlFrameworkFiles
 from samenwerkingsmonitor.adapters.organisation_file import read_organisation
-from samenwerkingsmonitor.cli.app import app, console, print_json, repository, settings
+from samenwerkingsmonitor.cli.app import (
+    app,
+    check_output_format,
+    console,
+    print_json,
+    repository,
+    settings,
+)
 from samenwerkingsmonitor.cli.matrix import print_matrix, run_summary
 from samenwerkingsmonitor.errors import UsageError
 from samenwerkingsmonitor.i18n import _
@@ -49,7 +56,8 @@ def assess_command(
     baseline: int = typer.Option(..., "--baseline", help="Jaar van de nulmeting."),
     framework: str = typer.Option(DEFAULT_FRAMEWORK, "--framework", help="Kader-id of bestand."),
     seed: int = typer.Option(0, "--seed", help="Seed, vastgelegd bij de toetsing."),
-    output_format: str = typer.Option("table", "--format", help="table of json"),
+    output_format: str = typer.Option("tabel", "--format", help="tabel of json",
+                                      callback=check_output_format),
 ) -> None:
     """Toets onderwerpen aan het kader en sla de bevindingen op."""
     first, last = parse_years(years)

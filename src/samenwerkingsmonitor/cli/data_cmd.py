@@ -8,7 +8,14 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from samenwerkingsmonitor.cli.app import app, console, err_console, print_json, repository
+from samenwerkingsmonitor.cli.app import (
+    app,
+    check_output_format,
+    console,
+    err_console,
+    print_json,
+    repository,
+)
 from samenwerkingsmonitor.errors import UsageError
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.backup import BackupSummary
@@ -84,14 +91,14 @@ def _counts(summary: BackupSummary) -> dict[str, Any]:
 @app.command("verify")
 def verify_command(
     run: Annotated[str, typer.Argument(help="Toetsing, bijv. R-0001, of latest.")],
-    output_format: Annotated[str, typer.Option("--format", help="table of json")] = "table",
+    output_format: Annotated[str, typer.Option(
+        "--format", help="tabel of json", callback=check_output_format)] = "tabel",
 ) -> None:
     """Reken een opgeslagen toetsing opnieuw uit en toon of elke bevinding gelijk is."""
     from samenwerkingsmonitor.adapters.framework_file import TomlFrameworkFiles
     from samenwerkingsmonitor.adapters.organisation_file import read_organisation
     from samenwerkingsmonitor.services.verify import verify_run
 
-    _check_choice(output_format, ("table", "json"))
     result = verify_run(repository(), run, framework_files=TomlFrameworkFiles(),
                         organisation_reader=read_organisation)
     if output_format == "json":

@@ -10,7 +10,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from samenwerkingsmonitor.adapters.framework_file import TomlFrameworkFiles
 from samenwerkingsmonitor.adapters.organisation_file import read_organisation
 from samenwerkingsmonitor.adapters.storage import open_repository
-from samenwerkingsmonitor.cli.app import app, console, print_json, settings
+from samenwerkingsmonitor.cli.app import app, check_output_format, console, print_json, settings
 from samenwerkingsmonitor.cli.import_cmd import import_file
 from samenwerkingsmonitor.cli.matrix import print_matrix, run_summary
 from samenwerkingsmonitor.cli.report_cmd import write_reports
@@ -23,7 +23,8 @@ DEMO_DIR = Path("samenwerkingsmonitor-demo")
 @app.command("demo")
 def demo_command(
     output: Path = typer.Option(DEMO_DIR, "--output", help="Map voor database en rapport."),
-    output_format: str = typer.Option("table", "--format", help="table of json"),
+    output_format: str = typer.Option("tabel", "--format", help="tabel of json",
+                                      callback=check_output_format),
 ) -> None:
     """Registreer het (fictieve) voorbeeld, importeer, toets en schrijf het rapport."""
     output.mkdir(parents=True, exist_ok=True)

@@ -9,8 +9,7 @@ from rich.table import Table
 from rich.tree import Tree
 
 from samenwerkingsmonitor.adapters.framework_file import TomlFrameworkFiles
-from samenwerkingsmonitor.cli.app import app, console, print_json
-from samenwerkingsmonitor.errors import UsageError
+from samenwerkingsmonitor.cli.app import app, check_output_format, console, print_json
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.frameworks import (
     data_burden,
@@ -48,12 +47,10 @@ def validate(
 def show(
     reference: str = typer.Argument(
         ..., help="Id van een meegeleverd kader of pad naar een bestand."),
-    output_format: str = typer.Option("tabel", "--format", help="tabel of json."),
+    output_format: str = typer.Option("tabel", "--format", help="tabel of json.",
+                                      callback=check_output_format),
 ) -> None:
     """Toon de criteriaboom met indicatoren en normen, en de gegevenslast per jaar."""
-    if output_format not in ("tabel", "table", "json"):
-        raise UsageError(_("Onbekend formaat '{format}': kies tabel of json.").format(
-            format=output_format))
     framework = load_framework(reference, TomlFrameworkFiles())
     description = describe_framework(framework)
     if output_format == "json":

@@ -5,7 +5,14 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
-from samenwerkingsmonitor.cli.app import app, console, print_json, repository, settings
+from samenwerkingsmonitor.cli.app import (
+    app,
+    check_output_format,
+    console,
+    print_json,
+    repository,
+    settings,
+)
 from samenwerkingsmonitor.errors import NotFound
 from samenwerkingsmonitor.i18n import _
 
@@ -21,7 +28,8 @@ def init_command() -> None:
 def history_command(
     subject: str = typer.Argument(..., help="Onderwerp, bijv. GM0397 of GM0397/communicatie."),
     indicator: str = typer.Argument(..., help="Indicator- of invoer-id, bijv. inwoners."),
-    output_format: str = typer.Option("table", "--format", help="table of json"),
+    output_format: str = typer.Option("tabel", "--format", help="tabel of json",
+                                      callback=check_output_format),
 ) -> None:
     """Toon alle versies van een waarde: wie, wanneer, waarom en uit welk bestand."""
     versions = repository().history(subject, indicator)

@@ -17,6 +17,7 @@ from samenwerkingsmonitor.adapters.file_guard import IntakeLimits, encoding_note
 from samenwerkingsmonitor.adapters.spreadsheet_reader import read_ods, read_xlsx
 from samenwerkingsmonitor.cli.app import (
     app,
+    check_output_format,
     console,
     err_console,
     place_words,
@@ -81,7 +82,7 @@ def import_command(
     framework_id: Annotated[str, typer.Option(
         "--framework", help="Toetsingskader: meegeleverd id of bestand.")] = DEFAULT_FRAMEWORK,
     output_format: Annotated[str, typer.Option(
-        "--format", help="Uitvoer: tabel of json.")] = "tabel",
+        "--format", help="Uitvoer: tabel of json.", callback=check_output_format)] = "tabel",
     max_mb: Annotated[float | None, typer.Option(
         "--max-grootte", help="Grootste bestand in MB (standaard 50, of "
                               "SAMENWERKINGSMONITOR_MAX_FILE_MB).")] = None,

@@ -9,9 +9,16 @@ from typing import Annotated, Any
 import typer
 
 from samenwerkingsmonitor.adapters.organisation_file import read_organisation
-from samenwerkingsmonitor.cli.app import app, console, place_words, print_json, settings
+from samenwerkingsmonitor.cli.app import (
+    app,
+    check_output_format,
+    console,
+    place_words,
+    print_json,
+    settings,
+)
 from samenwerkingsmonitor.domain.organisation import Organisation
-from samenwerkingsmonitor.errors import OrganisationInvalid, UsageError
+from samenwerkingsmonitor.errors import OrganisationInvalid
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.organisation import (
     check_organisation_file,
@@ -27,13 +34,10 @@ def register(
                                              help="Alleen controleren, niets opslaan.")] = False,
     reason: Annotated[str, typer.Option("--reason",
                                         help="Waarom deze versie wordt geregistreerd.")] = "",
-    output_format: Annotated[str, typer.Option("--format",
-                                               help="Uitvoer: tabel of json.")] = "tabel",
+    output_format: Annotated[str, typer.Option("--format", help="Uitvoer: tabel of json.",
+                                               callback=check_output_format)] = "tabel",
 ) -> None:
     """Controleer een organisatiebestand en registreer het als nieuwe versie."""
-    if output_format not in ("tabel", "json"):
-        raise UsageError(_("Onbekend formaat '{format}': kies tabel of json.").format(
-            format=output_format))
     try:
         organisation = check_organisation_file(file, reader=read_organisation)
     except OrganisationInvalid as error:

@@ -1,11 +1,14 @@
-"""`report RUN --as html [--output DIR]`: the council report of a stored run (DESIGN.md §4.6).
+"""`report RUN --as html,pdf,docx [--output DIR]`: the council report of a stored run.
 
-PDF and DOCX come from the same report model in a later release (issue 6); asking for them now
-is a usage error (exit 2) with a message that says so.
+The report model is built once (services/report_build.py) and written in every format asked
+for: rapport.html (Jinja2), rapport.pdf (WeasyPrint, PDF/UA-1, printed from the same HTML) and
+rapport.docx (python-docx). docs/report.md describes the contents.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -13,44 +16,49 @@ import typer
 
 from samenwerkingsmonitor.adapters.framework_file import parse_framework_text
 from samenwerkingsmonitor.adapters.organisation_file import read_organisation
+from samenwerkingsmonitor.adapters.report_docx import write_docx
 from samenwerkingsmonitor.adapters.report_html import write_html
+from samenwerkingsmonitor.adapters.report_pdf import write_pdf
 from samenwerkingsmonitor.cli.app import app, console, repository
 from samenwerkingsmonitor.errors import UsageError
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.ports import Repository
 from samenwerkingsmonitor.services.report_build import build_report_model
+from samenwerkingsmonitor.services.report_model import ReportModel
 
-AVAILABLE = ("html",)
-LATER = ("pdf", "docx")
+WRITERS: dict[str, Callable[[ReportModel, Path], Path]] = {
+    "html": write_html,
+    "pdf": write_pdf,
+    "docx": write_docx,
+}
+ALL_FORMATS = tuple(WRITERS)
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
-    """`html`, `html,pdf`, ...: only html exists yet; pdf and docx are announced, not faked."""
+    """`html`, `pdf,docx`, `html, PDF` ...: each format once, in the order given."""
     formats = tuple(dict.fromkeys(f.strip().lower() for f in text.split(",") if f.strip()))
-    unknown = [f for f in formats if f not in AVAILABLE + LATER]
+    unknown = [f for f in formats if f not in WRITERS]
     if unknown or not formats:
-        raise UsageError(_("Onbekend rapportformaat '{format}': kies html.").format(
-            format=", ".join(unknown) or text))
-    later = [f for f in formats if f in LATER]
-    if later:
-        raise UsageError(_("Het rapport als {formats} komt in een latere versie; nu kan alleen "
-                           "html (--as html).").format(formats=", ".join(f.upper() for f in later)))
+        raise UsageError(_("Onbekend rapportformaat '{format}': kies html, pdf of docx, of "
+                           "meer dan één met komma's (html,pdf,docx).").format(
+                               format=", ".join(unknown) or text))
     return formats
 
 
 def write_reports(repo: Repository, run_id: str, formats: tuple[str, ...],
-                  output_dir: Path) -> list[Path]:
+                  output_dir: Path, *, today: date | None = None) -> list[Path]:
     """Build the report model of the run once and write it in every format asked for
-    (for `report` and `demo`)."""
+    (for `report` and `demo`); returns the paths in the order of `formats`."""
     model = build_report_model(repo, run_id, parse_framework=parse_framework_text,
-                               organisation_reader=read_organisation)
-    return [write_html(model, output_dir) for f in formats if f == "html"]
+                               organisation_reader=read_organisation, today=today)
+    return [WRITERS[f](model, output_dir) for f in formats]
 
 
 @app.command("report")
 def report_command(
     run: Annotated[str, typer.Argument(help="Toetsing, bijvoorbeeld R-0001, of 'latest'.")],
-    formats: Annotated[str, typer.Option("--as", help="Formaat van het rapport: html.")] = "html",
+    formats: Annotated[str, typer.Option(
+        "--as", help="Formaten van het rapport, met komma's: html, pdf, docx.")] = "html",
     output: Annotated[Path, typer.Option("--output",
                                          help="Map voor het rapport (standaard: huidige map)."
                                          )] = Path("."),
