@@ -71,4 +71,4 @@ def assess_command(
         print_json(run_summary(outcome))
         return
     console.print(_("Toetsing {run} opgeslagen.").format(run=outcome.run.id))
-    print_matrix(outcome.criterion_verdicts, outcome.run)
+    print_matrix(outcome)

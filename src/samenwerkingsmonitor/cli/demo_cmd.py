@@ -44,6 +44,6 @@ def demo_command(
         return
     console.print(_("Demo met fictieve voorbeelddata: toetsing {run} in {db}.").format(
         run=outcome.run.id, db=database))
-    print_matrix(outcome.criterion_verdicts, outcome.run)
+    print_matrix(outcome)
     for path in paths:
         console.print(_("Rapport geschreven: {path}").format(path=path))

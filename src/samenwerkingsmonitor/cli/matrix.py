@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from rich.table import Table
 
 from samenwerkingsmonitor.cli.app import console
-from samenwerkingsmonitor.domain.assessment import AssessmentRun, CriterionVerdict
 from samenwerkingsmonitor.domain.verdicts import Verdict
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.assess import AssessmentOutcome
@@ -20,26 +18,42 @@ SHORT = {Verdict.VOLDOET: "V", Verdict.VOLDOET_DEELS: "VD", Verdict.VOLDOET_NIET
          Verdict.NIET_TE_BEOORDELEN: "NTB"}
 
 
-def print_matrix(verdicts: Sequence[CriterionVerdict], run: AssessmentRun) -> None:
+def print_matrix(outcome: AssessmentOutcome) -> None:
+    """One table per subject: criteria (in framework order, by name) × years. A year in which
+    the subject did not exist, or the criterion does not apply, shows "n.v.t."."""
+    run, verdicts = outcome.run, outcome.criterion_verdicts
     years = list(range(run.first_year, run.last_year + 1))
-    criteria = sorted({v.criterion for v in verdicts})
     by_key = {(v.subject, v.criterion, v.year): v.verdict for v in verdicts}
     for subject in run.subjects:
         table = Table(title=subject, title_justify="left")
         table.add_column(_("criterium"))
         for year in years:
             table.add_column(str(year), justify="center")
-        for criterion in criteria:
+        for criterion, name in _criteria(outcome):
             cells = [by_key.get((subject, criterion, year)) for year in years]
             if not any(cells):
                 continue
-            table.add_row(criterion, *[
-                f"[{STYLE[c]}]{SHORT[c]}[/]" if c else "" for c in cells
+            table.add_row(name, *[
+                f"[{STYLE[c]}]{SHORT[c]}[/]" if c else f"[dim]{_('n.v.t.')}[/]" for c in cells
             ])
-        console.print(table)
+        if table.row_count:
+            console.print(table)
     console.print(_("Legenda: V = {v}, VD = {vd}, VN = {vn}, NTB = {ntb}.").format(
         v=verdict_label(Verdict.VOLDOET), vd=verdict_label(Verdict.VOLDOET_DEELS),
         vn=verdict_label(Verdict.VOLDOET_NIET), ntb=verdict_label(Verdict.NIET_TE_BEOORDELEN)))
+
+
+def _criteria(outcome: AssessmentOutcome) -> list[tuple[str, str]]:
+    """Criterion ids with their names, sub-criteria indented under their parent."""
+    used = {v.criterion for v in outcome.criterion_verdicts}
+    if outcome.framework is None:
+        return [(c, c) for c in sorted(used)]
+    rows = []
+    for criterion in outcome.framework.criteria:
+        if criterion.id in used:
+            indent = "  " if criterion.parent else ""
+            rows.append((criterion.id, indent + criterion.name))
+    return rows
 
 
 def run_summary(outcome: AssessmentOutcome) -> dict[str, Any]:

@@ -55,6 +55,7 @@ class AssessmentOutcome:
     run: AssessmentRun
     findings: list[Finding]
     criterion_verdicts: list[CriterionVerdict]
+    framework: Framework | None = None  # the framework the run used, for names and order
 
 
 def resolve_subjects(organisation: Organisation, specs: tuple[str, ...]) -> tuple[Subject, ...]:
@@ -160,7 +161,7 @@ def run_assessment(repo: Repository, request: AssessmentRequest, user: str, *,
         )
         note(_("opslaan"))
         repo.store_run(run, findings, verdicts)
-    return AssessmentOutcome(run, findings, verdicts)
+    return AssessmentOutcome(run, findings, verdicts, framework)
 
 
 def _domain(result: EngineResult) -> tuple[list[Finding], list[CriterionVerdict]]:
@@ -187,4 +188,4 @@ def recompute_run(repo: Repository, run_id: str, *, framework_files: FrameworkFi
                                 run.framework_id, run.seed)
     data, _hash = _engine_input(request, framework, organisation, repo, run.data_batch)
     findings, verdicts = _domain(assess(data))
-    return AssessmentOutcome(run, findings, verdicts)
+    return AssessmentOutcome(run, findings, verdicts, framework)
