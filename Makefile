@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CONSTRAINTS := constraints.txt
 
-.PHONY: install demo test lint unit bench clean lock
+.PHONY: install demo test lint unit bench clean lock test-deps
 
 $(STAMP): pyproject.toml $(CONSTRAINTS)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,7 +24,13 @@ lint: $(STAMP)
 
 # The storage tests also run against a real local PostgreSQL server when one can be started
 # (scripts/postgres-for-tests.sh installs Debian's postgresql when root); else they are skipped.
-unit: $(STAMP)
+# Debian programs the tests drive (LibreOffice, Chromium, poppler, PostgreSQL) when root, and
+# axe-core from the npm registry; tests that need a missing one skip and say why.
+test-deps:
+	scripts/system-packages.sh
+	scripts/fetch-axe.sh
+
+unit: $(STAMP) test-deps
 	url="$${SAMENWERKINGSMONITOR_TEST_POSTGRES_URL:-$$(scripts/postgres-for-tests.sh)}"; \
 	SAMENWERKINGSMONITOR_TEST_POSTGRES_URL="$$url" $(BIN)/pytest
 

@@ -20,10 +20,11 @@ ORGANISATION = (PACKAGE / "example/organisatie.toml").read_text(encoding="utf-8"
 @pytest.mark.parametrize("number", ["nan", "inf", "-inf"])
 def test_framework_refuses_non_finite_bounds(number: str) -> None:
     text = FRAMEWORK.replace("target = 50\n", f"target = {number}\n", 1)
+    line = text.splitlines().index(f"target = {number}") + 1
     with pytest.raises(FrameworkInvalid) as error:
         validate_parsed(parse_framework_text(text, "kader.toml"))
     assert [i.describe() for i in error.value.report.issues] == [
-        f"kader.toml, regel 628, sleutel norms.formatie_per_1000_vergelijking.target.value: "
+        f"kader.toml, regel {line}, sleutel norms.formatie_per_1000_vergelijking.target.value: "
         f"Waarde {float(number)} is geen eindig getal. Vul een gewoon getal in (geen nan of inf)."
     ]
 
