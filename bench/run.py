@@ -1,6 +1,6 @@
 """`make bench`: the national benchmark of the assessment engine (issue 3, item 8).
 
-    .venv/bin/python bench/run.py [--profiel] [--herhalingen N]
+    .venv/bin/python bench/run.py [--profiel] [--herhalingen N] [--import-load]
 
 The parent process starts one worker process per measurement, so that each has its own
 thread settings (set in the environment before numpy and polars are imported) and its own
@@ -347,6 +347,9 @@ def main(argv: list[str]) -> int:
                         help="warme herhalingen per meting (mediaan); standaard 3")
     parser.add_argument("--stresstest", action="store_true",
                         help="ook de zware variant: elke vergelijkingsnorm 9× (± 40 s extra)")
+    parser.add_argument("--import-load", action="store_true",
+                        help="ook de importbenchmark: 1.000.000 rijen CSV in SQLite en "
+                             "PostgreSQL (bench/import_load.py; ± 10 min)")
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
     if options.worker:
@@ -367,6 +370,11 @@ def main(argv: list[str]) -> int:
             _print_engine(result, with_aims=one_thread)
     print("\nDienstpad op SQLite (register, import, toetsing, opslag; standaard threads):")
     _print_service(_worker(["service", "standaardkader", repeat], one_thread=False))
+    if options.import_load:
+        import import_load
+
+        print()
+        import_load.main([])
     return 0
 
 

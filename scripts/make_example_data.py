@@ -42,6 +42,10 @@ FICTITIOUS = "Fictief voorbeeld: "
 REAL_INHABITANTS = {"GM0397": 27286, "GM0377": 23159}  # 1 January 2019, DOMAIN.md
 REAL_INHABITANTS_SOURCE = "CBS StatLine, bevolking op 1 januari 2019"
 OVERHEAD_VARIANT = "lasten excl. mutaties reserves"
+# Shared teams whose kwetsbaarheid indicators come from the example competence matrix
+# (scripts/make_example_vulnerability.py), not from this file.
+MATRIX_TEAMS = frozenset({"communicatie", "personeel-organisatie", "facilitaire-zaken",
+                          "financiele-administratie", "handhaving-openbare-ruimte"})
 HEADER = ("onderwerp", "indicator", "jaar", "soort", "waarde", "eenheid", "bron", "peildatum",
           "status", "variant", "vergelijkbaar", "toelichting")
 
@@ -324,11 +328,12 @@ def _team_vulnerability(team: Team, subject: str, i: int, year: int,
               toelichting=("Registratie ging verloren bij de overgang naar een nieuw "
                            "HR-systeem; achteraf gereconstrueerd uit de salarisadministratie."
                            if rebuilt else ""))
-    matrix = f"{FICTITIOUS}competentiematrix {year} (gepseudonimiseerd)"
-    yield Row(subject, "eenmansfuncties_aantal", year, "realisatie",
-              str(team.single_person_tasks[i]), "aantal", matrix)
-    yield Row(subject, "vervangbaarheid_pct", year, "realisatie",
-              number(team.substitutable_pct[i], 1), "pct", matrix)
+    if team.slug not in MATRIX_TEAMS:  # the others: computed from example/competenties.csv
+        matrix = f"{FICTITIOUS}competentiematrix {year} (gepseudonimiseerd)"
+        yield Row(subject, "eenmansfuncties_aantal", year, "realisatie",
+                  str(team.single_person_tasks[i]), "aantal", matrix)
+        yield Row(subject, "vervangbaarheid_pct", year, "realisatie",
+                  number(team.substitutable_pct[i], 1), "pct", matrix)
     yield Row(subject, "ontvlechtingsplan_aanwezig", year, "realisatie",
               team.separation_plan[i], "ja_nee", f"{FICTITIOUS}samenwerkingsovereenkomst en "
               f"bijlagen, stand {year}")

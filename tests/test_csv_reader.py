@@ -53,6 +53,17 @@ def test_utf8_with_or_without_byte_order_mark(prefix: bytes) -> None:
     assert table.rows[0][1][6] == "Financiële staat"
 
 
+@pytest.mark.parametrize(("data", "encoding", "source"), [
+    ("Financiële staat".encode(), "utf-8", "Financiële staat"),
+    ("Financiële staat – €".encode("cp1252"), "cp1252", "Financiële staat – €"),
+], ids=["utf-8", "windows-1252"])
+def test_a_file_that_is_not_utf8_is_read_as_windows_1252(data: bytes, encoding: str,
+                                                         source: str) -> None:
+    table = parse_csv(HEADER.encode() + b"GM0397,formatie_fte,2019,realisatie,1,fte," + data,
+                      "m.csv")
+    assert (table.encoding, table.rows[0][1][6]) == (encoding, source)
+
+
 def test_rows_carry_their_line_number_in_the_file() -> None:
     text = (HEADER + ROW + "\n"  # a blank line 3 is skipped, but counted
             + 'GM0397,formatie_fte,2020,realisatie,1,fte,"twee\nregels"\n'  # lines 4-5
@@ -99,7 +110,8 @@ def test_an_empty_file_gives_no_header(data: bytes) -> None:
 
 
 @pytest.mark.parametrize(("data", "expected"), [
-    ((HEADER + "GM0397,formatie_fte,2019,realisatie,1,fte,Caf\xe9\n").encode("cp1252"),
+    # 0x81 is undefined in Windows-1252 too, so neither encoding can read the file
+    ((HEADER + "GM0397,formatie_fte,2019,realisatie,1,fte,Caf").encode() + b"\x81\n",
      "m.csv, rij 2: Het bestand is geen geldige UTF-8-tekst. Sla het bestand op als "
      "'CSV UTF-8' (in Excel: Opslaan als, CSV UTF-8)."),
     (b"PK\x03\x04rest-of-a-zip",
@@ -108,7 +120,7 @@ def test_an_empty_file_gives_no_header(data: bytes) -> None:
     ((HEADER + ROW + 'GM0397,"' + "x" * 200_000).encode(),  # a quote that never closes
      "m.csv, rij 3: Het bestand is geen leesbare CSV-tekst. Controleer de aanhalingstekens "
      "vanaf deze regel: een waarde loopt door tot voorbij de grootte die een veld mag hebben."),
-], ids=["windows-1252", "spreadsheet", "unclosed quote"])
+], ids=["neither utf-8 nor windows-1252", "spreadsheet", "unclosed quote"])
 def test_unreadable_bytes_are_refused_with_a_located_message(data: bytes,
                                                             expected: str) -> None:
     with pytest.raises(ImportRefused) as refused:

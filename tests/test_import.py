@@ -341,7 +341,7 @@ def test_cli_refuses_an_unsupported_file_type(database: str, tmp_path: Path,
     assert code == 1
     assert err.splitlines()[1] == (
         "- metingen.txt: Bestandstype '.txt' kan (nog) niet worden ingelezen. Lever de metingen "
-        "aan als CSV-bestand (.csv), met een komma of een puntkomma als scheidingsteken.")
+        "aan als werkmap (.xlsx of .ods) met een blad Metingen, of als CSV-bestand (.csv).")
 
 
 def test_cli_needs_a_registered_organisation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -1,6 +1,8 @@
 """Read a measurement file in CSV into a RawTable (DESIGN.md §4.3, docs/adr/0008).
 
-- Encoding: UTF-8, with or without a byte-order mark (Excel's "CSV UTF-8" writes one).
+- Encoding: UTF-8, with or without a byte-order mark (Excel's "CSV UTF-8" writes one); a file
+  that is not valid UTF-8 is read as Windows-1252 and the import result says so. NUL bytes,
+  UTF-16, binary files and lines over 1 MB are refused first (adapters/file_guard.py, ADR 0011).
 - Delimiter: a comma or a semicolon, decided from the header line.
 - Number notation, decided per file, never per cell: a semicolon file is in Dutch notation
   (1.234,5); a comma file in dot notation (1234.5). `decimal_comma` overrides both.
@@ -18,6 +20,12 @@ import io
 from pathlib import Path
 from typing import NoReturn
 
+from samenwerkingsmonitor.adapters.file_guard import (
+    IntakeLimits,
+    check_width,
+    decode_text,
+    read_guarded,
+)
 from samenwerkingsmonitor.domain.validation import Location, ValidationReport
 from samenwerkingsmonitor.errors import ImportRefused
 from samenwerkingsmonitor.i18n import _
@@ -27,25 +35,29 @@ _FORMULA_START = frozenset("=+-@")
 _ZIP_SIGNATURE = b"PK\x03\x04"  # XLSX and ODS are zip files
 
 
-def read_csv(path: Path, decimal_comma: bool | None = None) -> RawTable:
+def read_csv(path: Path, decimal_comma: bool | None = None,
+             limits: IntakeLimits | None = None) -> RawTable:
     """The file at `path` as a RawTable; refuses (ImportRefused) what is not CSV text."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        _refuse(path.name, None, _("Het bestand kan niet worden gelezen: {reason}.").format(
-            reason=error.strerror or error), _("Controleer het pad en de rechten op het bestand."))
-    return parse_csv(data, path.name, decimal_comma)
+    limits = limits or IntakeLimits()
+    return parse_csv(read_guarded(path, limits), path.name, decimal_comma, limits)
 
 
-def parse_csv(data: bytes, file_name: str, decimal_comma: bool | None = None) -> RawTable:
+def parse_csv(data: bytes, file_name: str, decimal_comma: bool | None = None,
+              limits: IntakeLimits | None = None) -> RawTable:
+    limits = limits or IntakeLimits()
     sha256 = hashlib.sha256(data).hexdigest()
-    text = _decode(data, file_name)
+    if data.startswith(_ZIP_SIGNATURE):
+        _refuse(file_name, None, _("Dit is geen CSV-bestand maar een spreadsheet (XLSX of ODS)."),
+                _("Sla het blad Metingen op als CSV UTF-8, of lever een CSV-bestand aan."))
+    text, encoding = decode_text(data, file_name, limits)
     header_line = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = detect_delimiter(header_line)
     notation = decimal_comma if decimal_comma is not None else delimiter == ";"
     headers, header_row, rows = _records(text, delimiter, file_name)
+    check_width(headers, file_name, limits, row=header_row)
     return RawTable(file_name=file_name, sha256=sha256, headers=headers, rows=rows,
-                    decimal_comma=notation, header_row=header_row, delimiter=delimiter)
+                    decimal_comma=notation, header_row=header_row, delimiter=delimiter,
+                    encoding=encoding)
 
 
 def detect_delimiter(header_line: str) -> str:
@@ -57,18 +69,6 @@ def unescape_formula(cell: str) -> str:
     if len(cell) > 1 and cell[0] == "'" and cell[1] in _FORMULA_START:
         return cell[1:]
     return cell
-
-
-def _decode(data: bytes, file_name: str) -> str:
-    if data.startswith(_ZIP_SIGNATURE):
-        _refuse(file_name, None, _("Dit is geen CSV-bestand maar een spreadsheet (XLSX of ODS)."),
-                _("Sla het blad Metingen op als CSV UTF-8, of lever een CSV-bestand aan."))
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        _refuse(file_name, line, _("Het bestand is geen geldige UTF-8-tekst."),
-                _("Sla het bestand op als 'CSV UTF-8' (in Excel: Opslaan als, CSV UTF-8)."))
 
 
 def _records(text: str, delimiter: str, file_name: str,

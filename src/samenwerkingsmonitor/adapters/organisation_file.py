@@ -173,7 +173,7 @@ def _process(section: ProcessSection) -> org.ProcessFacts:
                                                 g.decision, tuple(g.meetings))
                               for g in section.guidance_groups),
         council_documents=tuple(org.CouncilDocument(d.kind, d.number, d.date, d.municipality,
-                                                    d.subject, d.cooperation)
+                                                    d.subject, d.cooperation, d.closes_year)
                                 for d in section.council_documents),
     )
 

@@ -167,6 +167,11 @@ class CouncilDocumentEntry(FileModel):
     municipality: Code
     subject: Text
     cooperation: Slug | None = None
+    closes_year: int | None = Field(
+        None, ge=1900, le=2200,
+        description="Alleen bij een besluit: het jaar waarvan dit besluit de jaarrekening "
+                    "vaststelt. Waarden van de gemeente tot en met dat jaar liggen daarna vast; "
+                    "een import die ze aanvult vraagt een reden (--reason).")
 
 
 class ProcessSection(FileModel):

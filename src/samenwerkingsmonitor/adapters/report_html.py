@@ -14,6 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from samenwerkingsmonitor import __version__
+from samenwerkingsmonitor.adapters.report_charts import inline_svg
 from samenwerkingsmonitor.i18n import current_language, gettext, set_language
 from samenwerkingsmonitor.services.report_model import ReportModel, TocEntry
 
@@ -55,6 +56,16 @@ def table_of_contents(
     return chapters
 
 
+def chart_images(model: ReportModel) -> dict[str, Markup]:
+    """Every chart of the model as inline SVG, by the anchor of its figure; the figure's
+    caption names it and its summary sentence describes it."""
+    return {
+        chart.anchor: inline_svg(chart.spec, chart.anchor, f"{chart.anchor}-titel",
+                                 f"{chart.anchor}-tekst")
+        for section in model.sections for chart in section.charts
+    }
+
+
 def render_html(model: ReportModel) -> str:
     """The page, with the template's own words in the language the model was built in."""
     template = html_environment().get_template("report.html")
@@ -62,7 +73,8 @@ def render_html(model: ReportModel) -> str:
     set_language(model.language)
     try:
         return template.render(model=model, toc=table_of_contents(model.contents),
-                               css=Markup(stylesheet()), version=__version__)
+                               css=Markup(stylesheet()), version=__version__,
+                               charts=chart_images(model))
     finally:
         set_language(previous)
 

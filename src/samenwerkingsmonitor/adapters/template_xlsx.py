@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -35,6 +34,7 @@ from samenwerkingsmonitor.services.template_model import (
 from samenwerkingsmonitor.services.template_text import (
     GUIDE_WIDTHS,
     MEASUREMENT_WIDTHS,
+    bound_text,
     burden_intro,
     burden_sentence,
     column_notes,
@@ -50,10 +50,10 @@ from samenwerkingsmonitor.services.template_text import (
 )
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
-HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FONT = Font(name="Calibri", bold=True, color="FFFFFF")
 PREFILLED_FILL = PatternFill("solid", fgColor="F2F2F2")
 UNIT_FILL = PatternFill("solid", fgColor="D9D9D9")
-UNIT_FONT = Font(italic=True, color="595959")
+UNIT_FONT = Font(name="Calibri", italic=True, color="595959")
 TO_FILL_FILL = PatternFill("solid", fgColor="FFF2CC")
 THIN = Side(style="thin", color="BFBFBF")
 GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -73,8 +73,7 @@ def write_template_xlsx(model: TemplateModel, path: Path) -> Path:
     _fill_measurements(measurements, model)
     _fill_guide(workbook.create_sheet(SHEET_GUIDE), model)
     _fill_lists(workbook, workbook.create_sheet(SHEET_LISTS), model)
-    handle, temporary = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)
-    os.close(handle)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         workbook.save(temporary)
         os.replace(temporary, path)
@@ -96,12 +95,22 @@ def _fill_measurements(sheet: Worksheet, model: TemplateModel) -> None:
     last = len(model.rows) + 1
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{COLUMN['toelichting']}{last}"
+    # Two pages across keep the text at full size; the right half of each page follows it.
+    _print_landscape(sheet, pages_across=2)
+    sheet.page_setup.pageOrder = "overThenDown"
     sheet.print_title_rows = "1:1"
+    _add_validations(sheet, model, last)
+
+
+def _print_landscape(sheet: Worksheet, pages_across: int = 1) -> None:
+    """A4 landscape, all columns on `pages_across` page widths, as many pages down as needed."""
     sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = pages_across
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    _add_validations(sheet, model, last)
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.5
 
 
 def _write_row(sheet: Worksheet, number: int, row: TemplateRow, model: TemplateModel) -> None:
@@ -208,8 +217,8 @@ def _per_row_validations(sheet: Worksheet, model: TemplateModel) -> None:
 
 def _number_validation(minimum: float | None, maximum: float | None, title: str, prompt: str,
                        error: str) -> DataValidation:
-    low = "-1E+15" if minimum is None else repr(minimum)
-    high = "1E+15" if maximum is None else repr(maximum)
+    low = "-1E+15" if minimum is None else bound_text(minimum)
+    high = "1E+15" if maximum is None else bound_text(maximum)
     return DataValidation(type="decimal", operator="between", formula1=low, formula2=high,
                           allow_blank=True, showErrorMessage=True, errorStyle="stop",
                           errorTitle=title[:32], error=error, showInputMessage=True,
@@ -220,7 +229,8 @@ def _number_validation(minimum: float | None, maximum: float | None, title: str,
 
 def _estimated_height(texts: Sequence[str], widths: Sequence[int]) -> float:
     """Row height in points for wrapped text: openpyxl does not measure text."""
-    lines = max((math.ceil(len(t) / max(w - 2, 1)) for t, w in zip(texts, widths, strict=True)
+    # A column of width w holds about 1.2 w characters of running text.
+    lines = max((math.ceil(len(t) / (1.2 * w)) for t, w in zip(texts, widths, strict=True)
                  if t), default=1)
     return 15.0 * max(lines, 1)
 
@@ -229,7 +239,7 @@ def _text_row(sheet: Worksheet, number: int, text: str, bold: bool = False,
               size: int = 11) -> None:
     width = len(GUIDE_WIDTHS)
     cell = sheet.cell(row=number, column=1, value=text)
-    cell.font, cell.alignment = Font(bold=bold, size=size), WRAP
+    cell.font, cell.alignment = Font(name="Calibri", bold=bold, size=size), WRAP
     sheet.merge_cells(start_row=number, start_column=1, end_row=number, end_column=width)
     sheet.row_dimensions[number].height = max(_estimated_height([text], [sum(GUIDE_WIDTHS)]),
                                               size * 1.6)
@@ -250,8 +260,8 @@ def _fill_guide(sheet: Worksheet, model: TemplateModel) -> None:
         sheet.column_dimensions[get_column_letter(index)].width = width
     titles = headings()
     number = 1
-    for position, line in enumerate(title_lines(model)):
-        _text_row(sheet, number, line, bold=position == 0, size=14 if position == 0 else 11)
+    for position, title in enumerate(title_lines(model)):
+        _text_row(sheet, number, title, bold=position == 0, size=14 if position == 0 else 11)
         number += 1
     number += 1
     _text_row(sheet, number, titles["steps"], bold=True, size=12)
@@ -268,10 +278,7 @@ def _fill_guide(sheet: Worksheet, model: TemplateModel) -> None:
     _text_row(sheet, number + 1, burden_intro())
     for offset, line in enumerate(model.burden, start=2):
         _text_row(sheet, number + offset, "• " + burden_sentence(line))
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    _print_landscape(sheet)
 
 
 def _columns_table(sheet: Worksheet, number: int, title: str) -> int:
@@ -291,7 +298,7 @@ def _columns_table(sheet: Worksheet, number: int, title: str) -> int:
 def _fill_lists(workbook: Workbook, sheet: Worksheet, model: TemplateModel) -> None:
     for index, (name, values) in enumerate(model.lists.items(), start=1):
         letter = get_column_letter(index)
-        sheet.cell(row=1, column=index, value=name).font = Font(bold=True)
+        sheet.cell(row=1, column=index, value=name).font = Font(name="Calibri", bold=True)
         for offset, value in enumerate(values, start=2):
             sheet.cell(row=offset, column=index, value=value)
         sheet.column_dimensions[letter].width = max(len(v) for v in (name, *values)) + 2

@@ -17,6 +17,7 @@ from samenwerkingsmonitor.cli import (  # noqa: F401  (each module registers its
     register_cmd,
     report_cmd,
     template_cmd,
+    vulnerability_cmd,
 )
 from samenwerkingsmonitor.cli.app import app, main
 

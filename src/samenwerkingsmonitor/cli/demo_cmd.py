@@ -10,6 +10,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from samenwerkingsmonitor.adapters.framework_file import TomlFrameworkFiles
 from samenwerkingsmonitor.adapters.organisation_file import read_organisation
 from samenwerkingsmonitor.adapters.storage import open_repository
+from samenwerkingsmonitor.adapters.vulnerability_csv import import_vulnerability_files
 from samenwerkingsmonitor.cli.app import app, check_output_format, console, print_json, settings
 from samenwerkingsmonitor.cli.import_cmd import import_file
 from samenwerkingsmonitor.cli.matrix import print_matrix, run_summary
@@ -31,7 +32,8 @@ def demo_command(
     database = output / "samenwerkingsmonitor.db"
     database.unlink(missing_ok=True)  # the demo always starts from an empty database
     repo = open_repository(f"sqlite:///{database}")
-    parts = DemoParts(TomlFrameworkFiles(), read_organisation, import_file)
+    parts = DemoParts(TomlFrameworkFiles(), read_organisation, import_file,
+                      import_vulnerability_files)
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
                   console=console, transient=True) as progress:
         task = progress.add_task(_("demo"), total=None)

@@ -202,6 +202,9 @@ class CouncilDocument:
     municipality: str
     subject: str
     cooperation: str | None = None
+    # A besluit that adopts (vaststelt) the jaarrekening of this year: from then on the data of
+    # this municipality up to this year is locked (docs/adr/0011-file-intake.md).
+    closes_year: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,15 @@ from samenwerkingsmonitor.services.organisation import (
     registered_organisation,
 )
 from samenwerkingsmonitor.services.ports import Repository
+from samenwerkingsmonitor.services.vulnerability import (
+    DocumentKey,
+    decode_versions,
+    encode_versions,
+    merge_computed,
+    vulnerability_feed,
+)
+
+VULNERABILITY_DOCUMENTS = "vulnerability_documents"
 
 Progress = Callable[[str], None]
 
@@ -98,17 +107,25 @@ def _check_years(request: AssessmentRequest, framework: Framework) -> None:
 
 
 def _engine_input(request: AssessmentRequest, framework: Framework, organisation: Organisation,
-                  repo: Repository, as_of_batch: int | None) -> tuple[EngineInput, str]:
+                  repo: Repository, as_of_batch: int | None,
+                  vulnerability: dict[DocumentKey, int] | None = None,
+                  ) -> tuple[EngineInput, str, dict[DocumentKey, int]]:
+    """`vulnerability`: the input versions to use (a recomputed run); None: the newest."""
     stored = repo.current_measurements(as_of_batch)
-    measurements = [s.measurement for s in stored]
+    subjects = resolve_subjects(organisation, request.subjects)
+    # Kwetsbaarheid indicators computed from the stored competence matrices (ADR 0015).
+    years = range(min(request.first_year, request.baseline_year), request.last_year + 1)
+    feed = vulnerability_feed(repo, organisation, years, subjects=[s.id for s in subjects],
+                              framework=framework, pinned=vulnerability, seed=request.seed)
+    measurements = merge_computed([s.measurement for s in stored], feed.measurements)
     series = {s.id: dict(s.values) for s in organisation.reference_series}
     data = EngineInput(
-        framework=framework, subjects=resolve_subjects(organisation, request.subjects),
+        framework=framework, subjects=subjects,
         first_year=request.first_year, last_year=request.last_year,
         baseline_year=request.baseline_year, measurements=measurement_frame(measurements),
         peer_groups=organisation.peer_groups, series=series,
     )
-    return data, data_hash(measurements)
+    return data, data_hash(measurements), feed.documents
 
 
 def _store_framework(repo: Repository, parsed: ParsedFramework, framework: Framework,
@@ -135,8 +152,8 @@ def run_assessment(repo: Repository, request: AssessmentRequest, user: str, *,
     with repo.transaction():
         batch = repo.last_batch_id()
         note(_("metingen lezen"))
-        data, values_hash = _engine_input(request, framework, registered.organisation, repo,
-                                          batch)
+        data, values_hash, vulnerability = _engine_input(
+            request, framework, registered.organisation, repo, batch)
         note(_("toetsen"))
         result = assess(data)
         if result.findings.is_empty():
@@ -157,7 +174,9 @@ def run_assessment(repo: Repository, request: AssessmentRequest, user: str, *,
             last_year=request.last_year, baseline_year=request.baseline_year,
             findings_hash=findings_hash(findings, verdicts),
             parameters={"framework_document": str(framework_document),
-                        "framework_reference": request.framework},
+                        "framework_reference": request.framework,
+                        **({VULNERABILITY_DOCUMENTS: encode_versions(vulnerability)}
+                           if vulnerability else {})},
         )
         note(_("opslaan"))
         repo.store_run(run, findings, verdicts)
@@ -186,6 +205,8 @@ def recompute_run(repo: Repository, run_id: str, *, framework_files: FrameworkFi
                                            reader=organisation_reader)
     request = AssessmentRequest(run.subjects, run.first_year, run.last_year, run.baseline_year,
                                 run.framework_id, run.seed)
-    data, _hash = _engine_input(request, framework, organisation, repo, run.data_batch)
+    used = decode_versions(run.parameters.get(VULNERABILITY_DOCUMENTS, ""))
+    data, _hash, _used = _engine_input(request, framework, organisation, repo, run.data_batch,
+                                       used)
     findings, verdicts = _domain(assess(data))
     return AssessmentOutcome(run, findings, verdicts, framework)

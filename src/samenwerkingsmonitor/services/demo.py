@@ -42,6 +42,7 @@ DEMO_SUBJECTS = (
 )
 """The five shared teams other than Informatisering, both municipalities, two cooperations."""
 DEMO_YEARS = (2018, 2022)
+VULNERABILITY_FILES = ("taken.csv", "medewerkers.csv", "competenties.csv")
 DEMO_BASELINE = 2018
 
 
@@ -56,6 +57,8 @@ class DemoParts:
     framework_files: FrameworkFiles
     organisation_reader: OrganisationReader
     import_file: Callable[..., object]
+    # (repo, paths, organisation, user, reason): the vulnerability input (ADR 0015)
+    import_vulnerability: Callable[..., object] | None = None
 
 
 def run_demo(repo: Repository, user: str, parts: DemoParts,
@@ -70,6 +73,10 @@ def run_demo(repo: Repository, user: str, parts: DemoParts,
     note(_("metingen importeren"))
     parts.import_file(repo, example_file("metingen.csv"), organisation, framework, user,
                       _("voorbeeld (demo)"))
+    if parts.import_vulnerability is not None:
+        note(_("kwetsbaarheid importeren"))
+        parts.import_vulnerability(repo, [example_file(name) for name in VULNERABILITY_FILES],
+                                   organisation, user, _("voorbeeld (demo)"))
     request = AssessmentRequest(DEMO_SUBJECTS, DEMO_YEARS[0], DEMO_YEARS[1], DEMO_BASELINE)
     return run_assessment(repo, request, user, framework_files=parts.framework_files,
                           organisation_reader=parts.organisation_reader, progress=progress)

@@ -17,6 +17,7 @@ from samenwerkingsmonitor.domain.framework import SCALE_UNITS, UNITS, Framework,
 from samenwerkingsmonitor.domain.measurements import Measurement, MeasurementKind, MeasurementStatus
 from samenwerkingsmonitor.domain.organisation import Organisation, Subject, SubjectKind
 from samenwerkingsmonitor.i18n import _
+from samenwerkingsmonitor.services.number_text import read_text_number
 
 if TYPE_CHECKING:
     from samenwerkingsmonitor.services.measurement_rows import CheckedTable
@@ -303,10 +304,14 @@ class CellChecker:
                              text=text, unit=scale_unit, values=", ".join(scale)),
                          _("Kies een van deze waarden."))
             return None, None
-        number = self.numbers.parse(text)
-        if number is None:
-            self.problem(row, "waarde", *self.numbers.problem(text))
-        elif indicator is not None:
+        if (row, self.positions.get("waarde")) in self.checked.table.text_numbers:
+            number, problem = read_text_number(text)  # no notation in the file (ADR 0011)
+        else:
+            number = self.numbers.parse(text)
+            problem = self.numbers.problem(text) if number is None else None
+        if problem is not None:
+            self.problem(row, "waarde", *problem)
+        elif indicator is not None and number is not None:
             self.within_bounds(row, text, number, indicator)
         return number, None
 

@@ -20,6 +20,7 @@ from samenwerkingsmonitor.domain.organisation import Organisation
 from samenwerkingsmonitor.domain.validation import ValidationReport
 from samenwerkingsmonitor.errors import ImportRefused
 from samenwerkingsmonitor.i18n import _
+from samenwerkingsmonitor.services.locked_periods import LockedPeriods, locked_message
 from samenwerkingsmonitor.services.measurement_cells import format_number
 from samenwerkingsmonitor.services.measurement_rows import (
     CheckedTable,
@@ -49,6 +50,7 @@ class ImportResult:
     batch_id: int | None  # None when nothing was stored (dry run or nothing changed)
     dry_run: bool
     decimal_comma: bool  # the number notation the file was read with
+    encoding: str = "utf-8"  # "cp1252" when a CSV file was not UTF-8 (ADR 0011)
 
     @property
     def nothing_changed(self) -> bool:
@@ -108,11 +110,11 @@ def import_table(repo: Repository, table: RawTable, organisation: Organisation,
         raise refused(table.file_name, checked.report)
     if dry_run:
         plan = plan_import(checked.rows, repo.current_measurements())
-        _refuse_corrections_without_reason(checked, plan, reason)
+        _refuse_corrections_without_reason(checked, plan, reason, organisation)
         return _result(checked, plan, None, dry_run=True)
     with repo.transaction():  # plan and write against the same state
         plan = plan_import(checked.rows, repo.current_measurements())
-        _refuse_corrections_without_reason(checked, plan, reason)
+        _refuse_corrections_without_reason(checked, plan, reason, organisation)
         versions = plan.versions()
         if not versions:
             return _result(checked, plan, None, dry_run=False)
@@ -131,11 +133,19 @@ def refused(file_name: str, report: ValidationReport) -> ImportRefused:
     return ImportRefused(message.format(file=file_name, count=len(report)), report)
 
 
-def _refuse_corrections_without_reason(checked: CheckedTable, plan: ImportPlan,
-                                       reason: str) -> None:
-    if not plan.changed or reason.strip():
+def _refuse_corrections_without_reason(checked: CheckedTable, plan: ImportPlan, reason: str,
+                                       organisation: Organisation | None = None) -> None:
+    """Corrections, and new values in a locked period (locked_periods.py), need a reason."""
+    if reason.strip():
         return
     report = ValidationReport()
+    locks = LockedPeriods(organisation) if organisation is not None else None
+    for version in plan.new if locks is not None else ():
+        key = version.measurement
+        lock = locks.lock_for(key.subject, key.year) if locks is not None else None
+        if lock is not None:
+            report.add(checked.location(version.row, "jaar"),
+                       *locked_message(key.subject, key.year, lock))
     for row, stored in plan.changed:
         changes = _changed_fields(stored.measurement, row.measurement, checked.table)
         first_column = _FIELD_COLUMNS[changes[0][0]]
@@ -149,7 +159,9 @@ def _refuse_corrections_without_reason(checked: CheckedTable, plan: ImportPlan,
                                   for name, old, new in changes)),
             _("Een correctie vraagt een reden: importeer opnieuw met --reason \"...\", of "
               "herstel de rij als de wijziging niet bedoeld is."))
-    raise refused(checked.table.file_name, report)
+    if report.issues:
+        report.issues.sort(key=lambda issue: issue.location.row or 0)
+        raise refused(checked.table.file_name, report)
 
 
 def _changed_fields(old: Measurement, new: Measurement,
@@ -179,4 +191,5 @@ def _result(checked: CheckedTable, plan: ImportPlan, batch_id: int | None, *,
     table = checked.table
     return ImportResult(file_name=table.file_name, sha256=table.sha256, rows=len(checked.rows),
                         new=len(plan.new), changed=len(plan.changed), unchanged=plan.unchanged,
-                        batch_id=batch_id, dry_run=dry_run, decimal_comma=table.decimal_comma)
+                        batch_id=batch_id, dry_run=dry_run, decimal_comma=table.decimal_comma,
+                        encoding=table.encoding)

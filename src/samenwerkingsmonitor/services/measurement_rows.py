@@ -10,7 +10,7 @@ Plain Python per row with cached look-ups: about 10 µs a row here, 100k rows in
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from samenwerkingsmonitor.domain.framework import Framework
 from samenwerkingsmonitor.domain.measurements import Measurement
@@ -42,6 +42,23 @@ class RawTable:
     sheet: str | None = None
     header_row: int = 1
     delimiter: str | None = None
+    # Spreadsheets (docs/adr/0011): the sheet column of position 0 (0 = A), which gives every
+    # problem a cell reference such as E12; None for CSV.
+    first_column: int | None = None
+    # (row, position) of text cells that look like a number with a separator, in a file that
+    # fixes no notation for them (a spreadsheet without --decimaal); see number_text.py.
+    text_numbers: frozenset[tuple[int, int]] = frozenset()
+    encoding: str = "utf-8"  # CSV: "cp1252" when the file was not UTF-8
+
+
+def cell_reference(column: int, row: int) -> str:
+    """E12 for column 4 (0-based) of row 12."""
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,13 +75,23 @@ class CheckedTable:
     rows: list[ValidatedRow] = field(default_factory=list)
     report: ValidationReport = field(default_factory=ValidationReport)
     headers: dict[str, str] = field(default_factory=dict)  # column name -> header as written
+    positions: dict[str, int] = field(default_factory=dict)  # column name -> cell position
 
     def header(self, column: str) -> str:
         return self.headers.get(column, column)
 
     def location(self, row: int | None, column: str | None = None) -> Location:
         header = self.header(column) if column else None
-        return Location(self.table.file_name, sheet=self.table.sheet, row=row, column=header)
+        position = self.positions.get(column) if column else None
+        return Location(self.table.file_name, sheet=self.table.sheet, row=row, column=header,
+                        cell=self.cell(position, row))
+
+    def cell(self, position: int | None, row: int | None) -> str | None:
+        """The cell reference in a spreadsheet; None for CSV or without a row or column."""
+        first = self.table.first_column
+        if first is None or position is None or row is None:
+            return None
+        return cell_reference(first + position, row)
 
 
 def known_columns_text() -> str:
@@ -81,6 +108,7 @@ def validate_rows(table: RawTable, organisation: Organisation,
                              "één rij per waarde.").format(columns=known_columns_text()))
         return checked
     positions, unnamed = _resolve_headers(table, checked)
+    checked.positions = positions
     checker = CellChecker(checked, positions, organisation, framework)
     width = len(table.headers)
     data_rows = 0
@@ -112,15 +140,16 @@ def _resolve_headers(table: RawTable, checked: CheckedTable) -> tuple[dict[str, 
         if key in _EXPORT_ONLY:
             continue
         name = _BY_HEADER.get(key)
+        cell = checked.cell(index, row)
         if name is None:
-            report.add(Location(table.file_name, table.sheet, row, header.strip()),
+            report.add(Location(table.file_name, table.sheet, row, header.strip(), cell),
                        _("Onbekende kolom '{header}'.").format(header=header.strip()),
                        _("Bekende kolommen: {columns} (of hun Engelse namen). Verwijder de "
                          "kolom of geef haar een van deze namen.").format(
                            columns=known_columns_text()))
         elif name in positions:
             first = table.headers[positions[name]].strip()
-            report.add(Location(table.file_name, table.sheet, row, header.strip()),
+            report.add(Location(table.file_name, table.sheet, row, header.strip(), cell),
                        _("Kolom '{header}' komt twee keer voor (ook als '{first}').").format(
                            header=header.strip(), first=first),
                        _("Houd één van beide kolommen over."))
@@ -151,7 +180,7 @@ def _check_shape(checked: CheckedTable, row: int, cells: tuple[str, ...], width:
     for index in unnamed:
         if index < len(cells) and cells[index].strip():
             checked.report.add(
-                checked.location(row),
+                replace(checked.location(row), cell=checked.cell(index, row)),
                 _("Waarde '{text}' staat in kolom {number}, die geen naam heeft.").format(
                     text=cells[index].strip(), number=index + 1),
                 _("Geef de kolom een naam ({columns}) of verwijder de waarde.").format(

@@ -163,6 +163,10 @@ class OrganisationChecker:
             self.known_municipality(document.municipality,
                                     ("process", "council_documents", index, "municipality"),
                                     _("Onbekende gemeente {code}."))
+            if document.closes_year is not None and document.kind != "besluit":
+                self.add(("process", "council_documents", index, "closes_year"),
+                         _("Alleen een besluit kan een jaarrekening vaststellen (closes_year)."),
+                         _("Zet kind = \"besluit\", of laat closes_year weg bij een brief."))
 
 
 VERSIONS_HINT = ("Er mogen meerdere versies zijn, maar hun geldigheidsperioden mogen niet "

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
-
-from babel.dates import format_date
+from dataclasses import dataclass, replace
+from datetime import date
 
 from samenwerkingsmonitor.domain.assessment import AssessmentRun, CriterionVerdict, Finding
 from samenwerkingsmonitor.domain.framework import Framework, Indicator, IndicatorKind
@@ -26,6 +24,8 @@ from samenwerkingsmonitor.services.organisation import (
     check_organisation_text,
 )
 from samenwerkingsmonitor.services.ports import Repository, StoredMeasurement
+from samenwerkingsmonitor.services.report_costs import cost_blocks, costs_note
+from samenwerkingsmonitor.services.report_cover import cover, long_date
 from samenwerkingsmonitor.services.report_details import (
     finding_entry,
     gap_entries,
@@ -39,8 +39,6 @@ from samenwerkingsmonitor.services.report_labels import (
     verdict_text,
 )
 from samenwerkingsmonitor.services.report_model import (
-    Cover,
-    Fact,
     MatrixCell,
     MatrixRow,
     MatrixSubject,
@@ -50,7 +48,18 @@ from samenwerkingsmonitor.services.report_model import (
     VerdictMatrix,
 )
 from samenwerkingsmonitor.services.report_norms import norm_entries
-from samenwerkingsmonitor.services.report_summary import summary_sentences
+from samenwerkingsmonitor.services.report_pc import (
+    operations_tables,
+    related_parties,
+    relevant_cooperations,
+)
+from samenwerkingsmonitor.services.report_process import (
+    process_section,
+    vulnerability_entries,
+    vulnerability_note,
+)
+from samenwerkingsmonitor.services.report_summary import judgements_note, summary_sentences
+from samenwerkingsmonitor.services.report_trends import PeerValues, peer_values, trend_charts
 
 FrameworkParser = Callable[[str, str], ParsedFramework]
 """Parses a framework file's text (adapters/framework_file.parse_framework_text)."""
@@ -68,6 +77,8 @@ class ReportSources:
     framework: Framework
     organisation: Organisation
     measurements: list[StoredMeasurement]
+    previous: AssessmentRun | None = None  # the last earlier run of the same subjects
+    previous_verdicts: tuple[CriterionVerdict, ...] = ()
 
 
 def load_sources(repo: Repository, run_id: str, *, parse_framework: FrameworkParser,
@@ -86,8 +97,25 @@ def load_sources(repo: Repository, run_id: str, *, parse_framework: FrameworkPar
     framework = validate_parsed(parse_framework(framework_doc.text, run.framework_id))
     organisation = check_organisation_text(organisation_doc.text, run.id,
                                            reader=organisation_reader)
+    previous = previous_run(repo, run)
     return ReportSources(run, repo.findings(run.id), repo.criterion_verdicts(run.id), framework,
-                         organisation, repo.current_measurements(as_of_batch=run.data_batch))
+                         organisation, repo.current_measurements(as_of_batch=run.data_batch),
+                         previous,
+                         tuple(repo.criterion_verdicts(previous.id)) if previous else ())
+
+
+def previous_run(repo: Repository, run: AssessmentRun) -> AssessmentRun | None:
+    """The newest earlier run (R-0003 before R-0004) of the same subjects and framework."""
+    found = re.fullmatch(r"R-(\d+)", run.id)
+    if found is None:
+        return None
+    width = len(found.group(1))
+    for number in range(int(found.group(1)) - 1, 0, -1):
+        candidate = repo.run(f"R-{number:0{width}d}")
+        if (candidate is not None and set(candidate.subjects) == set(run.subjects)
+                and candidate.framework_id == run.framework_id):
+            return candidate
+    return None
 
 
 def build_report_model(repo: Repository, run_id: str, *, parse_framework: FrameworkParser,
@@ -105,23 +133,35 @@ def model_from_sources(sources: ReportSources, today: date) -> ReportModel:
     subjects = _ordered_subjects(run.subjects, known)
     anchors = {s.id: anchor("onderwerp", s.id) for s in subjects}
     matrices = _matrices(sources, subjects, anchors)
-    sections = tuple(_section(s, sources, anchors[s.id]) for s in subjects)
+    peers = peer_values(sources.measurements, framework, organisation)
+    sections = tuple(_section(s, sources, anchors[s.id], peers) for s in subjects)
     summary = summary_sentences(
         run, sources.findings, sources.verdicts, framework_title=framework.title,
         subject_name=lambda sid: known[sid].name if sid in known else sid,
         criterion_name=lambda cid: _criterion_name(framework, cid),
+        indicator_name=lambda iid: _indicator_name(framework, iid),
+        previous=sources.previous, previous_verdicts=sources.previous_verdicts,
     )
-    return ReportModel(
-        language=current_language(), cover=_cover(sources, subjects, today), summary=summary,
-        contents=_contents(matrices, sections), legend=legend(), matrices=matrices,
+    cooperations = relevant_cooperations(subjects, organisation)
+    model = ReportModel(
+        language=current_language(), cover=cover(run, framework, organisation, subjects, today),
+        summary=summary, contents=(), legend=legend(), matrices=matrices,
         sections=sections,
         norms=norm_entries(framework, {f.norm for f in sources.findings if f.norm}),
         rules=rule_entries(framework, sources.verdicts),
         gaps=gap_entries(sources.findings, framework, known),
         provenance=provenance_entries(run, sources.findings, sources.measurements, framework,
                                       organisation, known),
-        run_id=run.id,
+        run_id=run.id, previous_run_id=sources.previous.id if sources.previous else None,
+        judgements=(), judgements_note=judgements_note(0),
+        vulnerability=vulnerability_entries(subjects), vulnerability_note=vulnerability_note(),
+        costs=cost_blocks(run, subjects, organisation, sources.measurements, anchors),
+        costs_note=costs_note(),
+        operations=operations_tables(run, subjects, sources.findings, framework, anchors),
+        related_parties=related_parties(run, subjects, organisation),
+        process=process_section(cooperations, organisation, today, long_date),
     )
+    return replace(model, contents=contents(model))
 
 
 def anchor(prefix: str, text: str) -> str:
@@ -137,6 +177,11 @@ def _ordered_subjects(ids: Sequence[str], known: dict[str, Subject]) -> list[Sub
 def _criterion_name(framework: Framework, criterion_id: str) -> str:
     criterion = framework.criterion(criterion_id)
     return criterion.name if criterion else criterion_id
+
+
+def _indicator_name(framework: Framework, indicator_id: str) -> str:
+    indicator = framework.indicator(indicator_id)
+    return indicator.name if indicator else indicator_id
 
 
 def _criterion_position(framework: Framework, criterion_id: str | None) -> int:
@@ -212,7 +257,8 @@ def _cell(verdict: CriterionVerdict | None, year: int) -> MatrixCell:
 
 # --- sections ----------------------------------------------------------------------------
 
-def _section(subject: Subject, sources: ReportSources, anchor_id: str) -> SubjectSection:
+def _section(subject: Subject, sources: ReportSources, anchor_id: str,
+             peers: PeerValues) -> SubjectSection:
     framework = sources.framework
     findings = sorted(
         (f for f in sources.findings if f.subject == subject.id),
@@ -227,9 +273,12 @@ def _section(subject: Subject, sources: ReportSources, anchor_id: str) -> Subjec
                       _criterion_name(framework, f.criterion or "") if f.criterion else "–")
         for f in findings
     )
+    own = [f for f in sources.findings if f.subject == subject.id]
+    charts = trend_charts(subject, own, framework, sources.run, sources.organisation, peers,
+                          anchor_id)
     return SubjectSection(anchor_id, subject.id, subject.name, subject.kind.value,
                           subject_kind_label(subject.kind),
-                          _context(subject, sources.organisation), entries)
+                          _context(subject, sources.organisation), entries, charts)
 
 
 def _context(subject: Subject, organisation: Organisation) -> str:
@@ -246,74 +295,23 @@ def _context(subject: Subject, organisation: Organisation) -> str:
     return _("Gemeente met CBS-code {code}.").format(code=subject.id)
 
 
-def _contents(matrices: tuple[VerdictMatrix, ...],
-              sections: tuple[SubjectSection, ...]) -> tuple[TocEntry, ...]:
+def contents(model: ReportModel) -> tuple[TocEntry, ...]:
+    """Chapters (level 2) and their sections (level 3), in the order of the report."""
     entries = [TocEntry("samenvatting", _("Samenvatting"), 2),
                TocEntry("oordelen", _("Oordelen per criterium"), 2)]
-    entries += [TocEntry(m.anchor, m.title, 3) for m in matrices]
+    entries += [TocEntry(m.anchor, m.title, 3) for m in model.matrices]
     entries.append(TocEntry("bevindingen", _("Bevindingen per onderwerp"), 2))
-    entries += [TocEntry(s.anchor, s.name, 3) for s in sections]
-    entries += [TocEntry("normen", _("Gebruikte normen"), 2),
+    entries += [TocEntry(s.anchor, s.name, 3) for s in model.sections]
+    if model.vulnerability:
+        entries.append(TocEntry("kwetsbaarheid", _("Kwetsbaarheid per team"), 2))
+    entries.append(TocEntry("kosten", _("Kosten"), 2))
+    entries += [TocEntry(b.anchor, b.name, 3) for b in model.costs]
+    entries.append(TocEntry("paragraaf-bedrijfsvoering", _("Paragraaf bedrijfsvoering"), 2))
+    entries.append(TocEntry("verbonden-partijen", _("Verbonden partijen"), 2))
+    entries += [TocEntry(p.anchor, p.name, 3) for p in model.related_parties]
+    entries.append(TocEntry("proces", _("Proces en betrokkenheid van de raad"), 2))
+    entries += [TocEntry("normen", _("Bijlage: toetsingskader en normen"), 2),
                 TocEntry("regels", _("Regels voor het oordeel per criterium"), 2),
                 TocEntry("ontbrekende-gegevens", _("Ontbrekende gegevens"), 2),
                 TocEntry("herkomst", _("Herkomst van de gegevens"), 2)]
     return tuple(entries)
-
-
-# --- cover -------------------------------------------------------------------------------
-
-def long_date(day: date | datetime) -> str:
-    locale = "nl_NL" if current_language() == "nl" else "en_GB"
-    return format_date(day, format="long", locale=locale)
-
-
-def _about(subjects: list[Subject], organisation: Organisation) -> str:
-    """Municipalities and cooperations the report is about (a shared team's cooperation)."""
-    names: list[str] = []
-    for subject in subjects:
-        if subject.kind is SubjectKind.TEAM:
-            cooperation = organisation.cooperation_of_unit(subject.id)
-            name = cooperation.name if cooperation else subject.name
-        else:
-            name = subject.name
-        if name not in names:
-            names.append(name)
-    return ", ".join(names)
-
-
-def _cover(sources: ReportSources, subjects: list[Subject], today: date) -> Cover:
-    run, framework, organisation = sources.run, sources.framework, sources.organisation
-    adoption = framework.adoption
-    status = _("vastgesteld") if adoption.status.value == "vastgesteld" else _("concept")
-    if adoption.decision:
-        status = f"{status} ({adoption.decision}{', ' + adoption.date if adoption.date else ''})"
-    about = _about(subjects, organisation)
-    framework_text = _("{title} ({id}, versie {version})").format(
-        title=framework.title, id=framework.id, version=framework.version)
-    data_version = _("meetbatch {batch} · gegevens {hash}").format(
-        batch=run.data_batch, hash=run.data_hash[:12])
-    report_status = _("concept")
-    run_date, report_date = long_date(run.created), long_date(today)
-    facts = (
-        Fact(_("Over"), about),
-        Fact(_("Periode"), _("{first}-{last}, nulmeting {baseline}").format(
-            first=run.first_year, last=run.last_year, baseline=run.baseline_year)),
-        Fact(_("Toetsingskader"), framework_text),
-        Fact(_("Status van het kader"), status),
-        Fact(_("Status van het rapport"), report_status),
-        Fact(_("Toetsing"), run.id),
-        Fact(_("Gegevensversie"), data_version),
-        Fact(_("Datum van de toetsing"), run_date),
-        Fact(_("Datum van het rapport"), report_date),
-    )
-    return Cover(
-        title=_("Toetsing van de ambtelijke samenwerking"), organisation=organisation.title,
-        subjects=about, period=f"{run.first_year}-{run.last_year}",
-        baseline_year=run.baseline_year, framework=framework_text, adoption=status,
-        report_status=report_status, run_id=run.id, data_version=data_version,
-        run_date=run_date, report_date=report_date, fictitious=organisation.fictitious,
-        fictitious_text=_("dit rapport toont een fictief voorbeeld; de cijfers en "
-                          "procesgegevens zijn verzonnen en zeggen niets over echte gemeenten.")
-        if organisation.fictitious else "",
-        facts=facts,
-    )

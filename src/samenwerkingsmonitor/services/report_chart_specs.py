@@ -51,19 +51,44 @@ class Series:
     name: str  # shown in legend and direct label
     points: tuple[tuple[int, float], ...]  # (year, value)
     part: str = ""  # separates the two lines of a band (lower, upper) within one series
+    label: str = ""  # the short direct label at the line's end; "" for none
 
 
 def _rows(series: list[Series]) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for s in series:
-        for year, value in s.points:
-            rows.append({"jaar": str(year), "waarde": value, "reeks": s.name,
-                         "deel": s.name + s.part, "rol": s.role})
-        if s.points and not s.part.endswith("onder"):
-            year, value = s.points[-1]
-            rows.append({"jaar": str(year), "waarde": value, "reeks": s.name,
-                         "deel": s.name + s.part, "rol": "label", "label": s.name})
+        rows += [{"jaar": str(year), "waarde": value, "reeks": s.name, "deel": s.name + s.part,
+                  "rol": s.role} for year, value in s.points]
     return rows
+
+
+LABEL_GAP = 14  # px between two direct labels
+HEIGHT = 220
+
+
+def _labels(series: list[Series]) -> list[dict[str, Any]]:
+    """A direct label at the last point of every line, nudged apart so none overlap;
+    lines that end at the same height share one label."""
+    ends: dict[str, tuple[str, float]] = {}
+    for s in series:
+        if s.points and s.label and STYLES[s.role].mark == "line" and s.part != "onder":
+            ends.setdefault(s.label, (str(s.points[-1][0]), s.points[-1][1]))
+    values = [v for s in series for _y, v in s.points]
+    if not ends or not values:
+        return []
+    low, high = min(values), max(values)
+    per_px = (high - low) / HEIGHT if high > low else max(abs(high), 1.0) / HEIGHT
+    merged: list[tuple[str, str, float]] = []
+    for label, (year, value) in sorted(ends.items(), key=lambda item: item[1][1]):
+        if merged and abs(value - merged[-1][2]) < per_px / 2:
+            merged[-1] = (merged[-1][0] + " = " + label, year, merged[-1][2])
+        else:
+            merged.append((label, year, value))
+    placed: list[float] = []
+    for _label, _year, value in merged:
+        placed.append(max(value, placed[-1] + LABEL_GAP * per_px) if placed else value)
+    return [{"jaar": year, "waarde": at, "rol": "label", "label": label}
+            for (label, year, _v), at in zip(merged, placed, strict=True)]
 
 
 def _encoding(names: list[str], styles: list[SeriesStyle]) -> dict[str, Any]:
@@ -97,10 +122,9 @@ def trend_spec(title: str, y_title: str, years: list[int], series: list[Series],
     return {
         "$schema": VEGA_LITE_SCHEMA,
         "description": description,
-        "title": {"text": title, "anchor": "start", "fontSize": 14},
-        "width": 440, "height": 220, "background": BACKGROUND,
+        "width": 440, "height": HEIGHT, "background": BACKGROUND,
         "padding": {"left": 8, "right": 8, "top": 8, "bottom": 8},
-        "data": {"values": _rows(series)},
+        "data": {"values": _rows(series) + _labels(series)},
         "encoding": {"x": x, "y": y},
         "layer": [
             {"transform": [{"filter": {"field": "rol", "oneOf": line_roles}}],
@@ -117,7 +141,7 @@ def trend_spec(title: str, y_title: str, years: list[int], series: list[Series],
         ],
         "config": _config(),
         # Read by the renderer: number notation of the axes (1.000,5 in Dutch).
-        "usermeta": {"format_locale": locale},
+        "usermeta": {"format_locale": locale, "title": title},
     }
 
 

@@ -50,17 +50,19 @@ def _constant(value: float | None, year: int, base: int,
 
 
 def _eur(value: float | None) -> str:
-    return quantity(value, "eur", 0)
+    return "–" if value is None else quantity(value, "eur", 0)
 
 
 def _difference(budget: float | None, actual: float | None) -> str:
+    """`+ € 5.597 (+0,6 %)`: actual minus budget, the sign in front."""
     if budget is None or actual is None:
         return "–"
     change = actual - budget
-    text = ("+" if change > 0 else "") + _eur(change)
+    sign = "+ " if change > 0 else "− " if change < 0 else ""
+    text = sign + _eur(abs(change))
     if budget:
-        text += " " + _("({sign}{percent} %)").format(sign="+" if change > 0 else "",
-                                                      percent=number(change / budget * 100, 1))
+        text += " " + _("({sign}{percent} %)").format(
+            sign=sign.strip(), percent=number(abs(change) / budget * 100, 1))
     return text
 
 

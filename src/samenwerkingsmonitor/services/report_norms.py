@@ -121,11 +121,11 @@ def with_band_detail(finding: Finding, norm: Norm | None, indicator: Indicator) 
 
 
 def norm_entries(framework: Framework, used: set[str]) -> tuple[NormEntry, ...]:
-    """Every norm the run applied, in framework order."""
+    """Every norm of the framework, in framework order; `applied` marks those the run used."""
     entries = []
     for norm in framework.norms:
         indicator = framework.indicator(norm.indicator)
-        if norm.id not in used or indicator is None:
+        if indicator is None:
             continue
         criterion = framework.criterion(indicator.criterion or "")
         target, signal = norm_bounds(norm, indicator)
@@ -136,6 +136,7 @@ def norm_entries(framework: Framework, used: set[str]) -> tuple[NormEntry, ...]:
             source_kind=source_kind_label(norm.source.kind), source=norm.source.reference,
             owner=norm.source.owner, example=norm.source.example,
             description=norm.description or _scale_description(norm),
+            applied=norm.id in used,
         ))
     return tuple(entries)
 

@@ -123,13 +123,79 @@ def quality_sentence(findings: Sequence[Finding]) -> str:
     return " ".join(parts)
 
 
+def norms_not_met_sentence(run: AssessmentRun, findings: Sequence[Finding],
+                           subject_name: Name, indicator_name: Name) -> str:
+    """Which norms are not met in the last year, and where."""
+    where: dict[str, list[str]] = {}
+    for f in sorted(findings, key=lambda f: (f.indicator, f.subject)):
+        if f.year == run.last_year and f.verdict is Verdict.VOLDOET_NIET:
+            names = where.setdefault(indicator_name(f.indicator), [])
+            if subject_name(f.subject) not in names:
+                names.append(subject_name(f.subject))
+    if not where:
+        return _("In {year} wordt elke norm ten minste deels gehaald.").format(year=run.last_year)
+    cases = [_("{indicator} ({subjects})").format(indicator=i, subjects=listing(s))
+             for i, s in where.items()]
+    return _("Normen die in {year} niet worden gehaald: {cases}.").format(
+        year=run.last_year, cases=listing(cases))
+
+
+def previous_sentence(run: AssessmentRun, previous: AssessmentRun | None,
+                      verdicts: Sequence[CriterionVerdict],
+                      previous_verdicts: Sequence[CriterionVerdict], subject_name: Name,
+                      criterion_name: Name) -> str:
+    """Criterion verdicts against the last earlier run of the same subjects and framework."""
+    if previous is None:
+        return _("Er is geen eerdere toetsing van dezelfde onderwerpen aan dit toetsingskader; "
+                 "een vergelijking met een vorige toetsing is nog niet mogelijk.")
+    before = {(v.subject, v.criterion, v.year): v for v in previous_verdicts}
+    better: list[str] = []
+    worse: list[str] = []
+    for now in verdicts:
+        then = before.get((now.subject, now.criterion, now.year))
+        if then is None or now.verdict is then.verdict:
+            continue
+        case = _("{case} ({year})").format(case=_case(now, subject_name, criterion_name),
+                                           year=now.year)
+        score_now, score_then = now.verdict.score, then.verdict.score
+        if score_now is not None and (score_then is None or score_now > score_then):
+            better.append(case)
+        else:
+            worse.append(case)
+    if not better and not worse:
+        return _("Ten opzichte van de vorige toetsing ({previous}) is geen oordeel over een "
+                 "criterium veranderd.").format(previous=previous.id)
+    parts = []
+    if better:
+        parts.append(_("beter of nu te beoordelen: {cases}").format(cases=listing(better)))
+    if worse:
+        parts.append(_("slechter of niet meer te beoordelen: {cases}").format(
+            cases=listing(worse)))
+    return _("Ten opzichte van de vorige toetsing ({previous}) veranderde: {changes}.").format(
+        previous=previous.id, changes="; ".join(parts))
+
+
+def judgements_note(count: int) -> str:
+    if count == 0:
+        return _("Er zijn (nog) geen oordelen van een externe beoordelaar vastgelegd: elk "
+                 "oordeel in dit rapport is berekend uit de gegevens en de normen.")
+    return _("{count} oordelen zijn het oordeel van een beoordelaar en staan als zodanig "
+             "gemarkeerd.").format(count=count)
+
+
 def summary_sentences(run: AssessmentRun, findings: Sequence[Finding],
                       verdicts: Sequence[CriterionVerdict], *, framework_title: str,
-                      subject_name: Name, criterion_name: Name) -> tuple[str, ...]:
+                      subject_name: Name, criterion_name: Name,
+                      indicator_name: Name = str, previous: AssessmentRun | None = None,
+                      previous_verdicts: Sequence[CriterionVerdict] = ()) -> tuple[str, ...]:
     return (
         scope_sentence(run, framework_title, len(run.subjects)),
         not_met_sentence(run, verdicts, subject_name, criterion_name),
+        norms_not_met_sentence(run, findings, subject_name, indicator_name),
         change_sentence(run, verdicts, subject_name, criterion_name),
+        previous_sentence(run, previous, verdicts, previous_verdicts, subject_name,
+                          criterion_name),
         missing_sentence(findings),
         quality_sentence(findings),
+        judgements_note(0),
     )

@@ -127,6 +127,7 @@ def _peers(subject: Subject, indicator: Indicator, norm: Norm | None, years: lis
     if group is None:
         return None
     result = _Peers([], [], [])
+    apart: dict[tuple[str, str], list[int]] = {}
     for year in years:
         if not group.validity.covers(year):
             continue
@@ -137,9 +138,12 @@ def _peers(subject: Subject, indicator: Indicator, norm: Norm | None, years: lis
             value, comparable = found
             (result.comparable if comparable else result.apart).append((year, value))
             if not comparable:
-                result.notes.append(_("{name} ({year}) niet vergelijkbaar: {reason}").format(
-                    name=peers.names.get(code, code), year=year,
-                    reason=peers.reasons.get((code, year), _("geen reden opgegeven"))))
+                reason = peers.reasons.get((code, year), _("geen reden opgegeven"))
+                apart.setdefault((peers.names.get(code, code), reason), []).append(year)
+    result.notes.extend(
+        _("{name} ({years}) niet vergelijkbaar: {reason}").format(
+            name=name, years=", ".join(str(y) for y in years_apart), reason=reason)
+        for (name, reason), years_apart in apart.items())
     return result
 
 
@@ -150,8 +154,8 @@ def trend_charts(subject: Subject, findings: Sequence[Finding], framework: Frame
     for indicator_id in KEY_INDICATORS.get(subject.kind, ()):
         indicator = framework.indicator(indicator_id)
         own = [f for f in findings if f.indicator == indicator_id]
-        if indicator is None or not own:
-            continue
+        if indicator is None or all(f.value is None for f in own):
+            continue  # nothing to draw: the findings table names the gap
         figures.append(_figure(subject, indicator, own, framework, run, organisation, peers,
                                f"{anchor}-grafiek-{indicator_id.replace('_', '-')}"))
     return tuple(figures)
@@ -196,31 +200,34 @@ def _series(subject: Subject, by_year: dict[int, Finding], norm: Norm | None, co
                 if v is not None and y not in not_comparable)
     apart = tuple((y, v) for y, v in sorted(points.items())
                   if v is not None and y in not_comparable)
-    name = (_("{subject} (prijzen van {year})").format(subject=subject.name,
-                                                       year=run.baseline_year)
-            if constant else subject.name)
-    series = [Series("own", name, own),
+    if constant:
+        name = _("{subject} (prijzen van {year})").format(subject=subject.name,
+                                                          year=run.baseline_year)
+        label = _("prijzen van {year}").format(year=run.baseline_year)
+    else:
+        name = label = subject.name
+    series = [Series("own", name, own, label=label),
               Series("own_not_comparable", _("{subject}, niet vergelijkbaar").format(
                   subject=subject.name), apart)]
     if constant:
         series.append(Series("own_current", _("{subject} (lopende prijzen)").format(
             subject=subject.name), tuple((y, f.value) for y, f in sorted(by_year.items())
-                                         if f.value is not None)))
+                                         if f.value is not None), label=_("lopende prijzen")))
     first = by_year[min(by_year)]
     if first.baseline_value is not None and first.baseline_year is not None:
-        series.append(Series("baseline", _("Nulmeting {year}").format(year=first.baseline_year),
-                             tuple((y, first.baseline_value) for y in sorted(by_year))))
+        baseline = _("Nulmeting {year}").format(year=first.baseline_year)
+        series.append(Series("baseline", baseline,
+                             tuple((y, first.baseline_value) for y in sorted(by_year)),
+                             label=baseline))
     lines = _norm_lines(norm, by_year)
     band = norm is not None and norm.is_band
+    target = _("Streefband") if band else _("Streefwaarde")
+    signal = _("Signaalband") if band else _("Signaalwaarde")
     series += [
-        Series("target", _("Streefband") if band else _("Streefwaarde"), tuple(lines.target),
-               "boven" if band else ""),
-        Series("target", _("Streefband") if band else _("Streefwaarde"),
-               tuple(lines.target_low), "onder"),
-        Series("signal", _("Signaalband") if band else _("Signaalwaarde"), tuple(lines.signal),
-               "boven" if band else ""),
-        Series("signal", _("Signaalband") if band else _("Signaalwaarde"),
-               tuple(lines.signal_low), "onder"),
+        Series("target", target, tuple(lines.target), "boven" if band else "", target),
+        Series("target", target, tuple(lines.target_low), "onder"),
+        Series("signal", signal, tuple(lines.signal), "boven" if band else "", signal),
+        Series("signal", signal, tuple(lines.signal_low), "onder"),
     ]
     notes = [_("{subject} ({year}) niet vergelijkbaar, daarom apart getoond: {reason}").format(
         subject=subject.name, year=y,
@@ -230,7 +237,7 @@ def _series(subject: Subject, by_year: dict[int, Finding], norm: Norm | None, co
 
 
 def _fmt(value: float | None, indicator: Indicator) -> str:
-    return quantity(value, indicator.unit, indicator.decimals)
+    return "–" if value is None else quantity(value, indicator.unit, indicator.decimals)
 
 
 def _summary(subject: Subject, indicator: Indicator, by_year: dict[int, Finding],

@@ -297,7 +297,7 @@ def _how(indicator: Indicator) -> str:
     if indicator.is_scale:
         return _("Kies uit de keuzelijst: {values}.").format(
             values=", ".join(SCALE_UNITS[indicator.unit]))
-    return _("Vul een getal in ({unit}).").format(unit=unit_text(indicator.unit))
+    return _("Vul een getal in; eenheid: {unit}.").format(unit=unit_text(indicator.unit))
 
 
 def indicator_guide(indicator: Indicator, framework: Framework) -> IndicatorGuide:

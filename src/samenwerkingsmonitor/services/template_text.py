@@ -91,6 +91,11 @@ def burden_sentence(line: BurdenLine) -> str:
                  rows=line.rows)
 
 
+def bound_text(value: float) -> str:
+    """A bound in a check formula: 0 and 100 rather than 0.0 and 100.0."""
+    return str(int(value)) if value == int(value) else repr(value)
+
+
 def bounds_text(guide: IndicatorGuide) -> str:
     def show(value: float) -> str:
         return str(int(value)) if value == int(value) else str(value).replace(".", ",")
@@ -120,8 +125,8 @@ def value_error(guide: IndicatorGuide) -> str:
     if guide.scale:
         return clip(_("Kies een van: {values}.").format(values=", ".join(guide.scale)))
     bounds = bounds_text(guide)
-    return clip(_("Vul een getal in ({unit}); toegestaan: {bounds}.").format(
-        unit=guide.unit_text, bounds=bounds or _("elk getal")))
+    return clip(_("Vul een getal in (eenheid {unit}); toegestaan: {bounds}.").format(
+        unit=guide.unit, bounds=bounds or _("elk getal")))
 
 
 def source_prompt(guide: IndicatorGuide) -> str:
@@ -133,12 +138,12 @@ def source_prompt(guide: IndicatorGuide) -> str:
 # --- the layout both writers share ---------------------------------------------------------
 
 MEASUREMENT_WIDTHS: dict[str, int] = {
-    "onderwerp": 40, "indicator": 30, "jaar": 7, "soort": 12, "waarde": 15, "eenheid": 15,
-    "bron": 42, "peildatum": 13, "status": 14, "variant": 22, "vergelijkbaar": 14,
-    "toelichting": 40,
+    "onderwerp": 43, "indicator": 26, "jaar": 6, "soort": 10, "waarde": 12, "eenheid": 11,
+    "bron": 28, "peildatum": 11, "status": 11, "variant": 12, "vergelijkbaar": 13,
+    "toelichting": 18,
 }
-"""Column widths of Metingen in characters."""
-GUIDE_WIDTHS: tuple[int, ...] = (28, 28, 10, 16, 22, 50, 50, 45, 22, 22)
+"""Column widths of Metingen in characters, narrow enough to print on A4 in landscape."""
+GUIDE_WIDTHS: tuple[int, ...] = (24, 24, 9, 12, 16, 40, 40, 36, 18, 16)
 """Column widths of the indicator table on Toelichting in characters."""
 
 

@@ -3,7 +3,8 @@
 pysqlite by default begins a transaction only before a write and never for DDL; we take
 transaction control ourselves (SQLAlchemy's documented recipe) so that one `transaction()`
 block is one SQLite transaction. Write blocks begin IMMEDIATE: a second writer waits for the
-first (busy timeout) instead of failing halfway.
+first (busy timeout) instead of failing halfway. On PostgreSQL the same execution option makes
+a transaction take the advisory write lock first (write_lock.py): one writer at a time there too.
 """
 
 from __future__ import annotations
@@ -17,11 +18,17 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
+from samenwerkingsmonitor.adapters.storage.write_lock import (
+    busy_message,
+    is_lock_timeout,
+    lock_timeout,
+    take_postgres_write_lock,
+    timeout_ms,
+)
 from samenwerkingsmonitor.errors import StorageError
 from samenwerkingsmonitor.i18n import _
 
-BEGIN_OPTION = "samenwerkingsmonitor_begin"  # execution option: "" or "IMMEDIATE"
-SQLITE_BUSY_TIMEOUT_MS = 30_000
+BEGIN_OPTION = "samenwerkingsmonitor_begin"  # execution option: "" or "IMMEDIATE" (a writer)
 
 
 def parse_url(url: str) -> URL:
@@ -53,18 +60,28 @@ def build_engine(url: URL) -> Engine:
             _("Het databasetype van '{url}' wordt niet ondersteund. Gebruik sqlite:/// of "
               "postgresql+psycopg://.").format(url=describe(url))
         ) from error
+    seconds = lock_timeout()
     if engine.dialect.name == "sqlite":
-        _take_sqlite_transaction_control(engine)
+        _take_sqlite_transaction_control(engine, seconds)
+    elif engine.dialect.name == "postgresql":
+        _lock_postgres_writers(engine, seconds)
     return engine
 
 
-def _take_sqlite_transaction_control(engine: Engine) -> None:
+def _lock_postgres_writers(engine: Engine, seconds: float) -> None:
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        if connection.get_execution_options().get(BEGIN_OPTION) == "IMMEDIATE":
+            take_postgres_write_lock(connection, seconds)
+
+
+def _take_sqlite_transaction_control(engine: Engine, seconds: float) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # no implicit BEGIN by the driver
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {timeout_ms(seconds)}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -83,6 +100,8 @@ def translated_errors(url: URL) -> Iterator[None]:
     try:
         yield
     except DBAPIError as error:
+        if is_lock_timeout(error):
+            raise StorageError(busy_message(describe(url))) from error
         if error.connection_invalidated or _is_connect_failure(error):
             raise StorageError(
                 _("De database {url} is niet bereikbaar: {detail}").format(

@@ -10,7 +10,6 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from itertools import islice
 from typing import Any
 
 from sqlalchemy import Table, exists, func, insert, select, text
@@ -19,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from samenwerkingsmonitor.adapters import migrations
 from samenwerkingsmonitor.adapters.storage import serialisation as ser
+from samenwerkingsmonitor.adapters.storage.bulk import insert_rows
 from samenwerkingsmonitor.adapters.storage.engine import (
     BEGIN_OPTION,
     build_engine,
@@ -47,14 +47,8 @@ from samenwerkingsmonitor.services.ports import (
     StoredMeasurement,
 )
 
-CHUNK = 5_000  # rows per executemany: bounded memory, few round trips
 LATEST = "latest"
 PG_MIGRATE_LOCK = 7_007_001  # advisory lock key: one migration at a time on a server
-
-
-def _chunks(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-    while chunk := list(islice(rows, CHUNK)):
-        yield chunk
 
 
 class SqlRepository:
@@ -198,8 +192,7 @@ class SqlRepository:
         rows = (ser.version_to_row(batch, version) for version in versions)
         with self._connection(write=True) as conn:
             try:
-                for chunk in _chunks(rows):
-                    conn.execute(insert(measurement_versions), chunk)
+                insert_rows(conn, measurement_versions, rows)  # COPY on PostgreSQL
             except IntegrityError as error:
                 raise StorageError(
                     _("Een meetwaarde kan maar één keer worden vervangen, en alleen door een "
@@ -269,13 +262,11 @@ class SqlRepository:
             finding_rows = (
                 ser.finding_to_row(run.id, seq, f) for seq, f in enumerate(ordered_findings)
             )
-            for chunk in _chunks(finding_rows):
-                conn.execute(insert(findings_table), chunk)
+            insert_rows(conn, findings_table, finding_rows)
             verdict_rows = (
                 ser.verdict_to_row(run.id, seq, v) for seq, v in enumerate(ordered_verdicts)
             )
-            for chunk in _chunks(verdict_rows):
-                conn.execute(insert(verdicts_table), chunk)
+            insert_rows(conn, verdicts_table, verdict_rows)
 
     def run(self, run_id: str) -> AssessmentRun | None:
         """A stored run; `latest` gives the newest."""

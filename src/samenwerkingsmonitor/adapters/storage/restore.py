@@ -5,7 +5,8 @@ and rows in primary-key order (a correction supersedes an older version, so the 
 of measurement_versions is always satisfied). The append-only triggers refuse only UPDATE and
 DELETE, so restoring needs no trigger switched off. On PostgreSQL the id sequences are then
 moved past the restored ids (setval), else the next import would collide with them; SQLite's
-AUTOINCREMENT counter follows explicit ids by itself.
+AUTOINCREMENT counter follows explicit ids by itself. Rows go in with COPY on PostgreSQL
+(bulk.py). The load is a write transaction, so it holds the write lock (write_lock.py).
 """
 
 from __future__ import annotations
@@ -13,17 +14,18 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Double, Integer, Table, func, insert, select, text
+from sqlalchemy import Boolean, Date, Double, Integer, Table, func, select, text
 from sqlalchemy.engine import Connection
 
 from samenwerkingsmonitor.adapters import migrations
+from samenwerkingsmonitor.adapters.storage.bulk import insert_rows
 from samenwerkingsmonitor.adapters.storage.engine import (
     BEGIN_OPTION,
     build_engine,
     describe,
     translated_errors,
 )
-from samenwerkingsmonitor.adapters.storage.repository import CHUNK, SqlRepository
+from samenwerkingsmonitor.adapters.storage.repository import SqlRepository
 from samenwerkingsmonitor.adapters.storage.tables import UtcDateTime, metadata
 from samenwerkingsmonitor.errors import StorageError
 from samenwerkingsmonitor.i18n import _
@@ -95,8 +97,7 @@ def _refuse_data(conn: Connection, url: str) -> None:
 
 def _insert(conn: Connection, table: Table, rows: Rows) -> None:
     ordered = sorted(rows, key=lambda row: tuple(row[c.name] for c in table.primary_key))
-    for start in range(0, len(ordered), CHUNK):
-        conn.execute(insert(table), ordered[start:start + CHUNK])
+    insert_rows(conn, table, ordered)  # COPY on PostgreSQL
 
 
 def _move_sequences_on(conn: Connection) -> None:
