@@ -300,3 +300,22 @@ def test_the_validated_set_does_not_depend_on_row_order(rng: random.Random) -> N
     assert first.report.ok and second.report.ok
     assert {r.measurement for r in first.rows} == {r.measurement for r in second.rows}
     assert len(second.rows) == len(rows)
+
+
+def test_template_rows_left_empty_are_skipped_and_counted() -> None:
+    empty = row(jaar="2020", waarde="", bron="")
+    checked = validate_rows(table([row(), empty]), organisation(), framework())
+    assert checked.report.ok
+    assert [r.row for r in checked.rows] == [2]
+    assert checked.unfilled == [3]
+
+
+def test_a_row_with_a_source_but_no_value_is_still_refused() -> None:
+    checked = validate_rows(table([row(waarde="")]), organisation(), framework())
+    assert not checked.report.ok
+
+
+def test_a_template_with_no_row_filled_in_is_refused() -> None:
+    assert problems(table([row(waarde="", bron=""), row(jaar="2020", waarde="", bron="")])) == [
+        "metingen.csv: Geen enkele rij is ingevuld: alle 2 rijen missen waarde en bron. "
+        "Vul per rij de waarde en de bron in."]

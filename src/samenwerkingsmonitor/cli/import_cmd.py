@@ -131,6 +131,7 @@ def result_json(result: ImportResult) -> dict[str, Any]:
         "new": result.new, "changed": result.changed, "unchanged": result.unchanged,
         "batch": result.batch_id, "dry_run": result.dry_run,
         "decimal_comma": result.decimal_comma, "encoding": result.encoding,
+        "unfilled": result.unfilled,
         "message": summary(result),
     }
 
@@ -175,3 +176,6 @@ def print_result(result: ImportResult) -> None:
     if note:
         console.print(note, markup=False)
     console.print(summary(result), markup=False)
+    if result.unfilled:
+        console.print(_("{n} rijen zonder waarde en bron zijn overgeslagen (niet ingevuld).")
+                      .format(n=result.unfilled), markup=False)

@@ -51,6 +51,7 @@ class ImportResult:
     dry_run: bool
     decimal_comma: bool  # the number notation the file was read with
     encoding: str = "utf-8"  # "cp1252" when a CSV file was not UTF-8 (ADR 0011)
+    unfilled: int = 0  # template rows without waarde and bron, skipped
 
     @property
     def nothing_changed(self) -> bool:
@@ -192,4 +193,4 @@ def _result(checked: CheckedTable, plan: ImportPlan, batch_id: int | None, *,
     return ImportResult(file_name=table.file_name, sha256=table.sha256, rows=len(checked.rows),
                         new=len(plan.new), changed=len(plan.changed), unchanged=plan.unchanged,
                         batch_id=batch_id, dry_run=dry_run, decimal_comma=table.decimal_comma,
-                        encoding=table.encoding)
+                        encoding=table.encoding, unfilled=len(checked.unfilled))

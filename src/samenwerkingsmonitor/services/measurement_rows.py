@@ -76,6 +76,7 @@ class CheckedTable:
     report: ValidationReport = field(default_factory=ValidationReport)
     headers: dict[str, str] = field(default_factory=dict)  # column name -> header as written
     positions: dict[str, int] = field(default_factory=dict)  # column name -> cell position
+    unfilled: list[int] = field(default_factory=list)  # template rows left empty, skipped
 
     def header(self, column: str) -> str:
         return self.headers.get(column, column)
@@ -115,16 +116,35 @@ def validate_rows(table: RawTable, organisation: Organisation,
     for row, cells in table.rows:
         if not "".join(cells).strip():
             continue  # blank rows separate nothing and carry nothing
+        if _not_filled_in(cells, positions):
+            checked.unfilled.append(row)
+            continue
         data_rows += 1
         _check_shape(checked, row, cells, width, unnamed)
         measurement = checker.check(row, cells)
         if measurement is not None:
             checked.rows.append(ValidatedRow(row, measurement))
-    if data_rows == 0:
+    if data_rows == 0 and checked.unfilled:
+        checked.report.add(checked.location(None),
+                           _("Geen enkele rij is ingevuld: alle {n} rijen missen waarde en bron.")
+                           .format(n=len(checked.unfilled)),
+                           _("Vul per rij de waarde en de bron in."))
+    elif data_rows == 0:
         checked.report.add(checked.location(None),
                            _("Het bestand bevat alleen een kopregel en geen rijen met waarden."),
                            _("Zet onder de kopregel één rij per waarde."))
     return checked
+
+
+def _not_filled_in(cells: tuple[str, ...], positions: dict[str, int]) -> bool:
+    """A pre-filled template row whose waarde and bron are both still empty (ADR 0012): the
+    person filling it in had no value; it is skipped and counted, not refused."""
+    value, source = positions.get("waarde"), positions.get("bron")
+    if value is None or source is None:
+        return False
+    def empty(position: int) -> bool:
+        return position >= len(cells) or not cells[position].strip()
+    return empty(value) and empty(source)
 
 
 def _resolve_headers(table: RawTable, checked: CheckedTable) -> tuple[dict[str, int], list[int]]:

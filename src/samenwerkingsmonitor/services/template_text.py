@@ -39,8 +39,8 @@ def instructions() -> tuple[str, ...]:
         _("Bij ja/nee en bij scores kiest u de waarde uit de keuzelijst in de cel."),
         _("Noem bij bron het document, het systeem of de URL, bijvoorbeeld 'Jaarrekening "
           "2019, paragraaf bedrijfsvoering'. Zonder bron wordt de rij geweigerd."),
-        _("Hebt u een waarde niet? Verwijder dan de hele rij. Een rij met een lege waarde wordt "
-          "bij het importeren geweigerd; een ontbrekende waarde maakt de bevinding 'niet te "
+        _("Hebt u een waarde niet? Laat dan waarde en bron leeg: de import slaat die rij over "
+          "en telt hem als niet ingevuld. Een ontbrekende waarde maakt de bevinding 'niet te "
           "beoordelen'."),
         _("Is de waarde niet definitief? Kies bij status voorlopig of schatting, of "
           "reconstructie voor een waarde (zoals een nulmeting) die achteraf is bepaald."),
