@@ -14,7 +14,7 @@ from samenwerkingsmonitor.adapters.vulnerability_csv import import_vulnerability
 from samenwerkingsmonitor.cli.app import app, check_output_format, console, print_json, settings
 from samenwerkingsmonitor.cli.import_cmd import import_file
 from samenwerkingsmonitor.cli.matrix import print_matrix, run_summary
-from samenwerkingsmonitor.cli.report_cmd import write_reports
+from samenwerkingsmonitor.cli.report_cmd import ALL_FORMATS, write_reports
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.demo import DemoParts, run_demo
 
@@ -40,7 +40,7 @@ def demo_command(
         outcome = run_demo(repo, settings.user, parts,
                            progress=lambda step: progress.update(task, description=step))
         progress.update(task, description=_("rapport schrijven"))
-        paths = write_reports(repo, outcome.run.id, ("html",), output)
+        paths = write_reports(repo, outcome.run.id, ALL_FORMATS, output)
     if output_format == "json":
         print_json({**run_summary(outcome), "files": [str(p) for p in paths]})
         return

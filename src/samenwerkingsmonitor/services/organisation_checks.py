@@ -51,6 +51,7 @@ class OrganisationChecker:
                        _("Samenwerking {slug} staat er al in ({where})."),
                        _("Geef elke samenwerking een eigen slug."), slug=cooperation.slug)
             CooperationChecker(self, cooperation, path).run()
+        self._membership()
         self._peer_groups()
         self._reference_series()
         self._process()
@@ -102,6 +103,20 @@ class OrganisationChecker:
             seen[key] = path
 
     # the parts of the file
+    def _membership(self) -> None:
+        """A municipal team works for one shared team at a time (its costs and staff would
+        otherwise count twice)."""
+        items: list[tuple[str, KeyPath, Validity]] = []
+        for c_index, cooperation in enumerate(self.organisation.cooperations):
+            for u_index, unit in enumerate(cooperation.shared_units):
+                for m_index, member in enumerate(unit.members):
+                    path = ("cooperations", c_index, "shared_teams", u_index, "members", m_index)
+                    items.append((member, path, unit.validity))
+        self.overlaps(items, _("Team {key} ({period}) is ook lid van een ander gedeeld team "
+                               "({other}, {where})."),
+                      _("Laat het lidmaatschap van het ene gedeelde team eindigen (valid_until) "
+                        "voordat het andere begint."))
+
     def _municipalities(self) -> None:
         seen: dict[str, KeyPath] = {}
         for index, municipality in enumerate(self.organisation.municipalities):
