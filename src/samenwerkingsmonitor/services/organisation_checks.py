@@ -105,17 +105,24 @@ class OrganisationChecker:
     # the parts of the file
     def _membership(self) -> None:
         """A municipal team works for one shared team at a time (its costs and staff would
-        otherwise count twice)."""
-        items: list[tuple[str, KeyPath, Validity]] = []
+        otherwise count twice). Two versions of the same shared team are checked elsewhere."""
+        seen: list[tuple[str, str, KeyPath, Validity]] = []
         for c_index, cooperation in enumerate(self.organisation.cooperations):
             for u_index, unit in enumerate(cooperation.shared_units):
+                if not unit.validity.is_well_formed():
+                    continue
                 for m_index, member in enumerate(unit.members):
                     path = ("cooperations", c_index, "shared_teams", u_index, "members", m_index)
-                    items.append((member, path, unit.validity))
-        self.overlaps(items, _("Team {key} ({period}) is ook lid van een ander gedeeld team "
-                               "({other}, {where})."),
-                      _("Laat het lidmaatschap van het ene gedeelde team eindigen (valid_until) "
-                        "voordat het andere begint."))
+                    earlier = next((s for s in seen if s[0] == member and s[1] != unit.id
+                                    and s[3].overlaps(unit.validity)), None)
+                    if earlier is not None:
+                        self.add(path, _("Team {key} ({period}) is ook lid van een ander "
+                                         "gedeeld team ({other}, {where}).").format(
+                                     key=member, period=period_text(unit.validity),
+                                     other=period_text(earlier[3]), where=self.where(earlier[2])),
+                                 _("Laat het lidmaatschap van het ene gedeelde team eindigen "
+                                   "(valid_until) voordat het andere begint."))
+                    seen.append((member, unit.id, path, unit.validity))
 
     def _municipalities(self) -> None:
         seen: dict[str, KeyPath] = {}
