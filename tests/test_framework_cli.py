@@ -34,8 +34,8 @@ def test_validate_confirms_a_valid_framework_in_dutch() -> None:
     result = CliRunner().invoke(app, ["framework", "validate", str(BUNDLED)])
     assert result.exit_code == 0
     assert result.output == (
-        "Toetsingskader 'standaardkader' versie 1.0 is geldig: 9 criteria, 38 indicatoren, "
-        "29 normen.\n"
+        "Toetsingskader 'standaardkader' versie 1.0 is geldig: 9 criteria, 40 indicatoren, "
+        "31 normen.\n"
     )
 
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-import test_report_html as base
 from samenwerkingsmonitor.adapters.framework_file import TomlFrameworkFiles
 from samenwerkingsmonitor.adapters.organisation_file import read_organisation
 from samenwerkingsmonitor.adapters.report_charts import chart_png, inline_svg, validated
@@ -21,12 +21,9 @@ from samenwerkingsmonitor.services.explain import quantity, verdict_label
 from samenwerkingsmonitor.services.report_chart_specs import AXIS, BACKGROUND, STYLES, TEXT
 from samenwerkingsmonitor.services.report_model import ReportModel
 from samenwerkingsmonitor.services.report_process import evaluation_status
-from test_report_html import SUBJECTS, TEAM, Assessed, build, contrast, parse
+from test_report_html import SUBJECTS, TEAM, Assessed, build, contrast, copy_of, parse
 
-# The module-scoped fixtures of the HTML tests, reused (a database of their own here).
-assessed = base.assessed
-model = base.model
-page = base.page
+pytest_plugins = ["report_fixtures"]  # assessed, model, page: built once per session
 
 CPI = {2018: 103.46, 2019: 106.16, 2020: 107.54}  # the example organisation file
 
@@ -254,7 +251,8 @@ def test_the_first_run_says_there_is_no_previous_run(model: ReportModel) -> None
 
 
 def test_a_later_run_of_the_same_subjects_is_compared_with_the_previous_one(
-        assessed: Assessed) -> None:
+        assessed: Assessed, tmp_path: Path) -> None:
+    assessed = copy_of(assessed, tmp_path)  # the shared run stays the latest
     other = run_assessment(assessed.repo, AssessmentRequest(SUBJECTS[:2], 2018, 2020, 2018),
                            "tester", framework_files=TomlFrameworkFiles(),
                            organisation_reader=read_organisation)

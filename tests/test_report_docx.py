@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from pathlib import Path
 
 import docx
 import pytest
@@ -22,12 +23,9 @@ from samenwerkingsmonitor.services.explain import verdict_label
 from samenwerkingsmonitor.services.frameworks import load_framework
 from samenwerkingsmonitor.services.report_details import value_text
 from samenwerkingsmonitor.services.report_model import ReportModel
-from test_report_html import Assessed, assessed, build  # noqa: F401  (assessed is a fixture)
+from test_report_html import Assessed, build, run_cli
 
-
-@pytest.fixture(scope="module")
-def model(assessed: Assessed) -> ReportModel:  # noqa: F811
-    return build(assessed)
+pytest_plugins = ["report_fixtures"]  # assessed, model, page: built once per session
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +87,7 @@ def test_the_language_and_title_are_set(document: Document, model: ReportModel) 
     assert document.core_properties.language == "nl-NL"
 
 
-def test_english_reports_say_so(assessed: Assessed) -> None:  # noqa: F811
+def test_english_reports_say_so(assessed: Assessed) -> None:
     english = build(assessed, "en")
     document = docx.Document(io.BytesIO(render_docx(english)))
     lang = document.styles.element.find(
@@ -118,7 +116,7 @@ def test_wide_chapters_are_landscape(document: Document, model: ReportModel) -> 
 # --- content equals what is stored -----------------------------------------------------------
 
 def test_findings_tables_show_the_stored_values_and_verdicts(
-        document: Document, model: ReportModel, assessed: Assessed) -> None:  # noqa: F811
+        document: Document, model: ReportModel, assessed: Assessed) -> None:
     framework = load_framework("standaardkader", TomlFrameworkFiles())
     names = {s.subject_id: s.name for s in model.sections}
     stored = Counter()
@@ -132,16 +130,35 @@ def test_findings_tables_show_the_stored_values_and_verdicts(
     for table in document.tables:
         if not caption(table).startswith(prefix):
             continue
+        years = [cell.text for cell in table.rows[0].cells[2:]]
         for row in table.rows[1:]:
-            cells = row.cells
-            verdict = cells[5].text.split(" ", 1)[1]
-            shown[(caption(table).removeprefix(prefix), cells[0].paragraphs[0].text,
-                   cells[1].text, cells[2].text, verdict)] += 1
+            for year, cell in zip(years, row.cells[2:], strict=True):
+                verdict, value = cell.paragraphs[0].text, cell.paragraphs[1].text
+                shown[(caption(table).removeprefix(prefix), row.cells[0].paragraphs[0].text,
+                       year, value, verdict.split(" ", 1)[1])] += 1
     assert shown == stored
 
 
+def test_every_verdict_other_than_voldoet_is_explained_under_its_table(
+        document: Document, model: ReportModel) -> None:
+    paragraphs = [p.text for p in document.paragraphs]
+    for section in model.sections:
+        for finding in section.findings:
+            shown = any(finding.explanation in text for text in paragraphs)
+            assert shown == finding.needs_explanation, finding.explanation
+
+
+def test_the_provenance_appendix_names_the_file_with_every_value(
+        document: Document, model: ReportModel) -> None:
+    tables = [t for t in document.tables
+              if caption(t) == "Gebruikte metingen per onderwerp en bestand"]
+    assert len(tables) == 1
+    assert sum(int(row.cells[3].text) for row in tables[0].rows[1:]) == len(model.provenance)
+    assert any("herkomst.csv" in p.text for p in document.paragraphs)
+
+
 def test_the_matrices_show_the_stored_criterion_verdicts(
-        document: Document, model: ReportModel, assessed: Assessed) -> None:  # noqa: F811
+        document: Document, model: ReportModel, assessed: Assessed) -> None:
     labels = Counter(verdict_label(v.verdict)
                      for v in assessed.repo.criterion_verdicts(assessed.run_id))
     captions = {m.caption for m in model.matrices}
@@ -177,3 +194,32 @@ def test_verdict_colours_are_read_from_the_design_tokens(css_class: str,
 def test_the_report_stylesheet_has_a_colour_pair_for_every_verdict() -> None:
     assert set(verdict_colours(stylesheet())) >= {
         "voldoet", "voldoet-deels", "voldoet-niet", "niet-te-beoordelen"}
+
+
+# --- the command ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("formats", "files"), [
+    ("docx", ["rapport.docx", "herkomst.csv"]),
+    ("docx, HTML", ["rapport.docx", "rapport.html", "herkomst.csv"]),
+    ("html,docx,html", ["rapport.html", "rapport.docx", "herkomst.csv"]),
+])
+def test_report_writes_each_format_asked_for_in_order(
+        assessed: Assessed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str], formats: str, files: list[str]) -> None:
+    code, out, err = run_cli(monkeypatch, capsys, "--database", assessed.url, "report",
+                             assessed.run_id, "--as", formats, "--output", str(tmp_path))
+    assert (code, out.splitlines(), err) == (0, [str(tmp_path / f) for f in files], "")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(files)
+
+
+@pytest.mark.parametrize("formats", ["odt", "html,odt", ","])
+def test_report_refuses_an_unknown_format(
+        assessed: Assessed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str], formats: str) -> None:
+    code, out, err = run_cli(monkeypatch, capsys, "--database", assessed.url, "report",
+                             "latest", "--as", formats, "--output", str(tmp_path))
+    unknown = "odt" if "odt" in formats else formats
+    assert (code, out) == (2, "")
+    assert err == (f"Fout: Onbekend rapportformaat '{unknown}': kies html, pdf of docx, of meer "
+                   "dan één met komma's (html,pdf,docx).\n")
+    assert list(tmp_path.iterdir()) == []

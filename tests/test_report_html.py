@@ -18,6 +18,7 @@ from samenwerkingsmonitor.adapters.csv_reader import read_csv
 from samenwerkingsmonitor.adapters.framework_file import TomlFrameworkFiles, parse_framework_text
 from samenwerkingsmonitor.adapters.organisation_file import read_organisation
 from samenwerkingsmonitor.adapters.report_html import render_html, stylesheet
+from samenwerkingsmonitor.adapters.report_provenance import write_provenance
 from samenwerkingsmonitor.adapters.storage import SqlRepository, open_repository
 from samenwerkingsmonitor.cli import main
 from samenwerkingsmonitor.domain.assessment import AssessmentRun, CriterionVerdict
@@ -32,6 +33,7 @@ from samenwerkingsmonitor.services.organisation import (
     register_organisation,
 )
 from samenwerkingsmonitor.services.report_build import build_report_model
+from samenwerkingsmonitor.services.report_details import value_text
 from samenwerkingsmonitor.services.report_model import ReportModel
 from samenwerkingsmonitor.services.report_summary import (
     change_sentence,
@@ -110,9 +112,11 @@ class Assessed:
     run_id: str
 
 
-@pytest.fixture(scope="module")
-def assessed(tmp_path_factory: pytest.TempPathFactory) -> Assessed:
-    folder = tmp_path_factory.mktemp("report")
+pytest_plugins = ["report_fixtures"]  # assessed, model, page: built once per session
+
+
+def make_assessed(folder: Path) -> Assessed:
+    """The run of the report tests (tests/report_fixtures.py makes it once per session)."""
     url = f"sqlite:///{folder / 'monitor.db'}"
     repo = open_repository(url)
     repo.migrate()
@@ -127,6 +131,15 @@ def assessed(tmp_path_factory: pytest.TempPathFactory) -> Assessed:
     return Assessed(url, repo, outcome.run.id)
 
 
+def copy_of(assessed: Assessed, folder: Path) -> Assessed:
+    """The same database in another file, for a test that changes it."""
+    source = Path(assessed.url.removeprefix("sqlite:///"))
+    target = folder / source.name
+    target.write_bytes(source.read_bytes())
+    url = f"sqlite:///{target}"
+    return Assessed(url, open_repository(url), assessed.run_id)
+
+
 def build(assessed: Assessed, lang: str = "nl") -> ReportModel:
     set_language(lang)
     try:
@@ -135,16 +148,6 @@ def build(assessed: Assessed, lang: str = "nl") -> ReportModel:
                                   organisation_reader=read_organisation, today=REPORT_DAY)
     finally:
         set_language("nl")
-
-
-@pytest.fixture(scope="module")
-def model(assessed: Assessed) -> ReportModel:
-    return build(assessed)
-
-
-@pytest.fixture(scope="module")
-def page(model: ReportModel) -> Element:
-    return parse(render_html(model))
 
 
 # --- a small DOM from html.parser ---------------------------------------------------------
@@ -240,10 +243,11 @@ def test_every_table_has_a_caption_and_scoped_headers(page: Element) -> None:
 def test_every_verdict_cell_reads_its_verdict_as_text(page: Element) -> None:
     labels = {verdict_label(v) for v in ("voldoet", "voldoet_deels", "voldoet_niet",
                                          "niet_te_beoordelen")} | {"niet getoetst"}
-    cells = [e for e in page.all("td", "li") if "verdict" in e.attrs.get("class", "").split()]
+    cells = [e for e in page.all("td", "li", "span")
+             if {"verdict", "verdict-tag"} & set(e.attrs.get("class", "").split())]
     assert len(cells) > 50
     for cell in cells:
-        symbol = cell.all("span")[0]
+        symbol = next(s for s in cell.all("span") if s.attrs.get("class") == "symbol")
         assert symbol.attrs.get("aria-hidden") == "true"
         assert any(label in cell.text() for label in labels), cell.text()
 
@@ -279,19 +283,56 @@ def test_nothing_is_loaded_from_elsewhere_and_no_script_is_needed(page: Element)
 
 # --- content equals what is stored --------------------------------------------------------
 
-def test_every_finding_shows_the_stored_verdict(page: Element, assessed: Assessed) -> None:
+def test_every_finding_shows_the_stored_value_and_verdict(page: Element,
+                                                         assessed: Assessed) -> None:
+    framework = load_framework("standaardkader", TomlFrameworkFiles())
     shown = []
     for section in (e for e in page.all("section") if "data-subject" in e.attrs):
-        for row in section.all("tr"):
-            if "data-indicator" in row.attrs:
-                cell = next(c for c in row.all("td") if "data-verdict" in c.attrs)
-                shown.append((section.attrs["data-subject"], row.attrs["data-indicator"],
-                              int(row.attrs["data-year"]), cell.attrs["data-verdict"],
-                              cell.text()))
+        for cell in (c for c in section.all("td") if "data-verdict" in c.attrs):
+            value = next(s for s in cell.all("span") if s.attrs.get("class") == "value")
+            shown.append((section.attrs["data-subject"], cell.attrs["data-indicator"],
+                          int(cell.attrs["data-year"]), cell.attrs["data-verdict"],
+                          value.text(), cell.text()))
     stored = assessed.repo.findings(assessed.run_id)
-    assert sorted((s, i, y, v) for s, i, y, v, _t in shown) == sorted(
-        (f.subject, f.indicator, f.year, f.verdict.value) for f in stored)
-    assert all(text.endswith(verdict_label(v)) for _s, _i, _y, v, text in shown)
+    expected = []
+    for f in stored:
+        indicator = framework.indicator(f.indicator)
+        assert indicator is not None
+        expected.append((f.subject, f.indicator, f.year, f.verdict.value,
+                         value_text(f, indicator)))
+    assert sorted(row[:5] for row in shown) == sorted(expected)
+    assert all(verdict_label(v) in text for _s, _i, _y, v, _v, text in shown)
+
+
+@pytest.mark.parametrize("verdict", ["voldoet_niet", "voldoet_deels", "niet_te_beoordelen"])
+def test_every_verdict_but_voldoet_is_explained_under_the_table(
+        model: ReportModel, page: Element, verdict: str) -> None:
+    printed = {li.text() for ul in page.all("ul") if ul.attrs.get("class") == "explanations"
+               for li in ul.all("li")}
+    explained = [f for s in model.sections for f in s.findings
+                 if f.verdict.code is not None and f.verdict.code.value == verdict]
+    assert explained
+    assert all(any(f.explanation in text for text in printed) for f in explained)
+
+
+def test_a_plain_voldoet_is_explained_only_under_all_explanations(model: ReportModel) -> None:
+    section = model.sections[0]
+    plain = [f for f in section.findings if not f.needs_explanation]
+    assert plain and all(f.verdict.code is Verdict.VOLDOET for f in plain)
+    assert set(section.explained) | set(plain) == set(section.findings)
+
+
+def test_the_compact_table_has_one_row_per_indicator_and_a_cell_per_year(
+        model: ReportModel) -> None:
+    section = next(s for s in model.sections if s.subject_id == TEAM)
+    rows = section.finding_rows
+    assert section.years == (2018, 2019, 2020)
+    assert len({r.indicator_id for r in rows}) == len(rows)
+    assert sum(1 for r in rows for c in r.cells if c is not None) == len(section.findings)
+    municipality = next(s for s in model.sections if s.subject_id == "GM0397")
+    peer = next(r for r in municipality.finding_rows
+                if r.indicator_id == "apparaatskosten_per_inwoner")
+    assert peer.norm_text == ""  # the percentiles differ per year: each cell shows its own
 
 
 def test_the_matrix_shows_the_stored_criterion_verdicts(model: ReportModel,
@@ -355,6 +396,52 @@ def test_provenance_lists_every_measurement_of_the_run_with_file_and_batch(
     assert len(model.provenance) == len(stored)  # all subjects and peers of this run
     assert {(p.file_name, p.batch) for p in model.provenance} == {("metingen.csv", 1)}
     assert sorted(p.version for p in model.provenance) == sorted(s.version_id for s in stored)
+    assert sum(g.values for g in model.provenance_groups) == len(model.provenance)
+
+
+@pytest.mark.parametrize(("subject", "indicator", "year", "used_in"), [
+    (TEAM, "lasten_eur", 2019, (f"{TEAM}/lasten_eur/2019",)),
+    ("GM0397", "inhuur_eur", 2020, ("GM0397/externe_inhuur_pct/2020",)),
+    ("GM0629", "inwoners", 2018, ()),  # a peer's value: used through the peer norm
+])
+def test_provenance_names_the_findings_that_used_each_value(
+        model: ReportModel, subject: str, indicator: str, year: int,
+        used_in: tuple[str, ...]) -> None:
+    entry = next(p for p in model.provenance if (p.subject_id, p.indicator_id, p.year)
+                 == (subject, indicator, year))
+    assert set(used_in) <= set(entry.used_in)
+    if not used_in:
+        assert entry.used_in == ()
+
+
+def test_the_provenance_groups_name_files_years_and_sources(model: ReportModel) -> None:
+    groups = {g.subject: g for g in model.provenance_groups}
+    team = groups["Communicatie"]
+    assert (team.file_name, team.batches, team.years) == ("metingen.csv", "1", "2018–2020")
+    assert team.sources == ("Jaarrekening (fictief)",)
+
+
+def test_the_provenance_file_holds_every_value_with_its_version(
+        model: ReportModel, tmp_path: Path) -> None:
+    path = write_provenance(model, tmp_path)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert path.name == "herkomst.csv"
+    assert len(rows) == len(model.provenance)
+    assert sorted(int(r["versie"]) for r in rows) == sorted(p.version for p in model.provenance)
+    assert {r["toetsing"] for r in rows} == {model.run_id}
+    team = next(r for r in rows if (r["onderwerp"], r["indicator"], r["jaar"])
+                == (TEAM, "lasten_eur", "2019"))
+    assert (team["waarde"], team["eenheid"], team["batch"], team["bestand"]) == \
+        ("1080000", "eur", "1", "metingen.csv")
+    assert team["gebruikt_in"] == (f"{TEAM}/lasten_eur/2019; "  # and as a formula input
+                                   f"{TEAM}/ontvlechtingskosten_pct/2019")
+
+
+def test_the_provenance_appendix_links_the_file(page: Element, model: ReportModel) -> None:
+    appendix = next(e for e in page.all("section") if e.attrs.get("id") == "herkomst")
+    assert any(a.attrs.get("href") == "herkomst.csv" for a in appendix.all("a"))
+    assert f"{len(model.provenance)} in totaal" in appendix.text()
 
 
 # --- colour contrast, computed from the CSS tokens ----------------------------------------
@@ -437,8 +524,9 @@ def test_report_writes_rapport_html_and_prints_its_path(
         assessed: Assessed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run_cli(monkeypatch, capsys, "--database", assessed.url, "report",
-                             "latest", "--as", "html", "--output", str(tmp_path / "uit"))
-    assert (code, out, err) == (0, f"{tmp_path / 'uit' / 'rapport.html'}\n", "")
+                             assessed.run_id, "--as", "html", "--output", str(tmp_path / "uit"))
+    folder = tmp_path / "uit"
+    assert (code, out, err) == (0, f"{folder / 'rapport.html'}\n{folder / 'herkomst.csv'}\n", "")
     written = parse((tmp_path / "uit" / "rapport.html").read_text(encoding="utf-8"))
     assert assessed.run_id in written.all("header")[0].text()
 

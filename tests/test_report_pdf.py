@@ -14,23 +14,21 @@ import pikepdf
 import pytest
 
 from samenwerkingsmonitor.adapters.framework_file import TomlFrameworkFiles
-from samenwerkingsmonitor.adapters.report_pdf import name_svg_figures, pdf_from_html, write_pdf
+from samenwerkingsmonitor.adapters.report_charts import inline_svg
+from samenwerkingsmonitor.adapters.report_pdf import pdf_from_html, write_pdf
 from samenwerkingsmonitor.services.explain import verdict_label
 from samenwerkingsmonitor.services.frameworks import load_framework
 from samenwerkingsmonitor.services.report_details import value_text
 from samenwerkingsmonitor.services.report_model import ReportModel
-from test_report_html import Assessed, assessed, build  # noqa: F401  (assessed is a fixture)
+from test_report_html import Assessed
+
+pytest_plugins = ["report_fixtures"]  # assessed, model, page: built once per session
 
 ARTEFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "report-pages"
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
     reason="poppler-utils (pdftotext, pdftoppm) is not installed; "
            "scripts/system-packages.sh installs it")
-
-
-@pytest.fixture(scope="module")
-def model(assessed: Assessed) -> ReportModel:  # noqa: F811
-    return build(assessed)
 
 
 @pytest.fixture(scope="module")
@@ -119,22 +117,26 @@ def test_a_missing_alt_text_stops_the_pdf() -> None:
         pdf_from_html(page)
 
 
-@pytest.mark.parametrize(("svg", "title"), [
-    ('<svg role="img" aria-labelledby="t" aria-describedby="d"></svg>',
-     "Lasten per jaar. De lasten stegen."),
-    ('<svg role="img" aria-labelledby="t"></svg>', "Lasten per jaar."),
-    ('<svg role="img" aria-label="Een grafiek"></svg>', "Een grafiek."),
-    ('<svg role="img" aria-labelledby="t"><title>Eigen titel</title></svg>', "Eigen titel"),
-    ('<svg aria-hidden="true"></svg>', None),
-])
-def test_an_svg_figure_gets_its_accessible_name_as_title(svg: str, title: str | None) -> None:
-    from weasyprint import HTML
+def test_the_figures_alt_text_is_the_charts_title_and_summary(
+        pdf: pikepdf.Pdf, model: ReportModel) -> None:
+    alts = {str(e.get("/Alt", "")) for e in structure_elements(pdf) if e.S == "/Figure"}
+    chart = model.sections[0].charts[0]
+    assert f"{chart.title}. {chart.summary.rstrip('.')}." in alts
 
-    page = HTML(string=f'<html lang="nl"><body><p id="t">Lasten per  jaar</p>{svg}'
-                       '<p id="d">De lasten stegen.</p></body></html>').etree_element
-    name_svg_figures(page)
-    found = page.find(".//{http://www.w3.org/2000/svg}svg/{http://www.w3.org/2000/svg}title")
-    assert (None if found is None else found.text) == title
+
+@pytest.mark.parametrize(("title", "description", "inside"), [
+    ("Lasten", "De lasten stegen.", "<title>Lasten. De lasten stegen.</title>"
+                                    "<desc>De lasten stegen.</desc>"),
+    ("Lasten & baten", "", "<title>Lasten &amp; baten.</title>"),
+    ("", "", ""),
+])
+def test_an_inline_chart_carries_its_title_and_description(
+        model: ReportModel, title: str, description: str, inside: str) -> None:
+    spec = model.sections[0].charts[0].spec
+    svg = str(inline_svg(spec, "f", "f-titel", "f-tekst", title=title, description=description))
+    head = svg[:svg.index(">") + 1]
+    assert svg[len(head):].startswith(inside) if inside else "<title>" not in svg
+    assert 'role="img"' in head and 'aria-labelledby="f-titel"' in head
 
 
 # --- text: what the reader sees equals what is stored ------------------------------------------
@@ -150,7 +152,7 @@ def pdf_text(pdf_file: Path) -> str:
 
 @needs_poppler
 def test_the_text_names_the_run_and_every_verdict_used(
-        pdf_text: str, assessed: Assessed) -> None:  # noqa: F811
+        pdf_text: str, assessed: Assessed) -> None:
     assert assessed.run_id in pdf_text
     for verdict in {f.verdict for f in assessed.repo.findings(assessed.run_id)}:
         assert verdict_label(verdict) in pdf_text
@@ -158,7 +160,7 @@ def test_the_text_names_the_run_and_every_verdict_used(
 
 @needs_poppler
 def test_every_stored_value_is_printed_as_formatted(
-        pdf_text: str, assessed: Assessed) -> None:  # noqa: F811
+        pdf_text: str, assessed: Assessed) -> None:
     framework = load_framework("standaardkader", TomlFrameworkFiles())
     missing = []
     for finding in assessed.repo.findings(assessed.run_id):

@@ -26,7 +26,7 @@ from samenwerkingsmonitor.adapters.storage import open_repository
 from samenwerkingsmonitor.adapters.template_ods import write_template_ods
 from samenwerkingsmonitor.adapters.template_xlsx import write_template_xlsx
 from samenwerkingsmonitor.cli import main
-from samenwerkingsmonitor.domain.framework import Framework, IndicatorKind
+from samenwerkingsmonitor.domain.framework import Framework, IndicatorKind, SourceType
 from samenwerkingsmonitor.domain.measurements import MeasurementKind
 from samenwerkingsmonitor.domain.organisation import Organisation, SubjectKind
 from samenwerkingsmonitor.errors import NotFound, UsageError
@@ -82,10 +82,12 @@ def template(organisation: Organisation, framework: Framework, specs: tuple[str,
 def team_inputs() -> list[str]:
     """Every input the bundled framework names for teams, in its order: a simpler rule than the
     model's (no area, level or formula), which gives the same list for the standaardkader and
-    keeps these cases right when an input for teams is added to it."""
+    keeps these cases right when an input for teams is added to it. Computed indicators (from
+    the competence matrix) are never asked."""
     framework = load_framework("standaardkader", TomlFrameworkFiles())
     return [i.id for i in framework.indicators
-            if i.kind is IndicatorKind.INPUT and SubjectKind.TEAM in i.applies_to]
+            if i.kind is IndicatorKind.INPUT and SubjectKind.TEAM in i.applies_to
+            and i.source_type is not SourceType.COMPUTED]
 
 
 TEAM_INPUTS = team_inputs()

@@ -55,12 +55,14 @@ _ID = re.compile(r'\bid="([^"]+)"')
 
 
 def inline_svg(spec: dict[str, Any], figure_id: str, labelled_by: str,
-               described_by: str = "") -> Markup:
+               described_by: str = "", *, title: str = "", description: str = "") -> Markup:
     """The chart as an `<svg>` element for inline use in HTML.
 
     Its own ids get the figure's id as prefix (several charts share one page), it is one image
     for assistive technology (role="img", named by the figure's title and described by its
-    text alternative), and it scales to the width of the page.
+    text alternative), and it scales to the width of the page. `title` and `description` go
+    into the SVG itself as `<title>` (both sentences: WeasyPrint takes a figure's /Alt from the
+    SVG's `<title>` only) and `<desc>`; a browser names it by the ARIA attributes.
     """
     svg = chart_svg(spec)
     svg = re.sub(r"^<\?xml[^>]*>\s*", "", svg.strip())
@@ -77,4 +79,10 @@ def inline_svg(spec: dict[str, Any], figure_id: str, labelled_by: str,
                   + (f' aria-describedby="{escape(described_by)}"' if described_by else "")
                   + ' focusable="false"')
     svg = re.sub(r"<svg\b", "<svg" + attributes, svg, count=1)
+    if title or description:
+        alternative = ". ".join(t.strip().rstrip(".") for t in (title, description) if t.strip())
+        inside = f"<title>{escape(alternative)}.</title>"
+        if description:
+            inside += f"<desc>{escape(description)}</desc>"
+        svg = re.sub(r"(<svg\b[^>]*>)", lambda m: m.group(1) + inside, svg, count=1)
     return Markup(svg)

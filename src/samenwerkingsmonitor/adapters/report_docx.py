@@ -4,7 +4,7 @@ Accessible the way Word checks it: the title in the Title style and the chapters
 Heading 1 and Heading 2 (the navigation pane and a PDF export's bookmarks follow them), real
 tables with a repeated header row and a caption, pictures with alternative text, the document
 language set in the styles, the title in the core properties. The wide chapters (verdict
-matrices, findings, provenance) are landscape sections, as in the PDF.
+matrices, findings, norms) are landscape sections, as in the PDF.
 
 Chapters follow `model.contents`; every chapter anchor has a writer in CHAPTERS (a test checks
 that no chapter of the model is left out).
@@ -61,8 +61,7 @@ CHAPTERS: dict[str, ChapterWriter] = {
     "ontbrekende-gegevens": appendix_gaps,
     "herkomst": appendix_provenance,
 }
-WIDE_CHAPTERS = frozenset({"oordelen", "bevindingen", "paragraaf-bedrijfsvoering", "normen",
-                           "herkomst"})
+WIDE_CHAPTERS = frozenset({"oordelen", "bevindingen", "paragraaf-bedrijfsvoering", "normen"})
 
 
 def build_document(model: ReportModel) -> Document:

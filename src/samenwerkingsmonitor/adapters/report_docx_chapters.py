@@ -96,36 +96,62 @@ def matrices_chapter(document: Document, model: ReportModel) -> None:
 
 # --- findings per subject -------------------------------------------------------------------
 
-FINDING_WIDTHS = (0.14, 0.05, 0.09, 0.13, 0.11, 0.11, 0.37)
+FINDING_FIRST_WIDTHS = (0.15, 0.20)  # indicator, norm and baseline; the years share the rest
 
 
 def findings_chapter(document: Document, model: ReportModel) -> None:
-    document.add_paragraph(_("Per indicator en jaar de waarde, de norm, de nulmeting en het "
-                             "oordeel, met een toelichting en de kwaliteit van de gegevens."))
+    document.add_paragraph(_("Per indicator de norm en de nulmeting, en per jaar de waarde en "
+                             "het oordeel. Onder de tabel staat de toelichting bij elk oordeel "
+                             "dat niet 'voldoet' is, en bij elke waarde met een kanttekening "
+                             "over de kwaliteit van de gegevens; een oordeel 'voldoet' volgt uit "
+                             "waarde en norm."))
     for section in model.sections:
         document.add_heading(section.name, level=2)
         document.add_paragraph(section.context)
         if section.findings:
             _findings_table(document, section)
+            _explanations(document, section)
         else:
             document.add_paragraph(_("Voor dit onderwerp zijn geen bevindingen opgeslagen."))
         _charts(document, section)
 
 
 def _findings_table(document: Document, section: SubjectSection) -> None:
-    columns = [_("Indicator"), _("Jaar"), _("Waarde"), _("Norm"), _("Nulmeting"), _("Oordeel"),
-               _("Toelichting")]
+    """Indicator × year: value and verdict per cell, norm and baseline per row."""
+    rows_of = section.finding_rows
+    years = section.years or tuple(sorted({f.year for f in section.findings}))
+    columns = [_("Indicator"), _("Norm en nulmeting"), *(str(y) for y in years)]
     rows: list[list[Cell]] = []
-    for finding in section.findings:
-        quality = ((f"{_('Kwaliteit van de gegevens:')} {', '.join(finding.quality)}",)
-                   if finding.quality else ())
-        rows.append([CellText(finding.indicator, (finding.criterion,), bold=True),
-                     number(str(finding.year)), number(finding.value_text), finding.norm_text,
-                     finding.baseline_text, verdict_cell(finding.verdict),
-                     CellText(finding.explanation, quality)])
+    for r in rows_of:
+        baseline = f"{_('Nulmeting:')} {r.baseline_text or _('per jaar, zie de toelichting')}"
+        cells: list[Cell] = [CellText(r.indicator, (r.criterion,), bold=True),
+                             CellText(r.norm_text or _("per jaar, zie de cel"), (baseline,))]
+        for f in r.cells:
+            if f is None:
+                cells.append(_("geen bevinding"))
+                continue
+            small = [f.value_text]
+            if not r.norm_text:
+                small.append(f.norm_text)
+            if f.quality:
+                small.append(", ".join(f.quality))
+            cells.append(verdict_cell(f.verdict, small))
+        rows.append(cells)
     width = usable_width_cm(document)
+    first = [width * share for share in FINDING_FIRST_WIDTHS]
+    rest = (width - sum(first)) / max(len(years), 1)
     add_table(document, _("Bevindingen voor %(subject)s") % {"subject": section.name}, columns,
-              rows, [width * share for share in FINDING_WIDTHS])
+              rows, [*first, *([rest] * len(years))])
+
+
+def _explanations(document: Document, section: SubjectSection) -> None:
+    document.add_heading(_("Toelichting bij de oordelen"), level=3)
+    if not section.explained:
+        document.add_paragraph(_("Elke bevinding voldoet, zonder kanttekening bij de gegevens."))
+    for f in section.explained:
+        paragraph = document.add_paragraph(style="List Bullet")
+        paragraph.add_run(f"{f.verdict.symbol} {f.verdict.label}").bold = True
+        paragraph.add_run(f" {f.explanation}")
 
 
 def _charts(document: Document, section: SubjectSection) -> None:
@@ -292,11 +318,20 @@ def appendix_gaps(document: Document, model: ReportModel) -> None:
 
 
 def appendix_provenance(document: Document, model: ReportModel) -> None:
-    document.add_paragraph(_("Elke meting zoals die gold na de laatste meetbatch van deze "
-                             "toetsing, met bron, bestand, batch en versie."))
-    add_table(document, _("Gebruikte metingen en hun herkomst"),
-              [_("Onderwerp"), _("Indicator"), _("Jaar"), _("Soort"), _("Waarde"), _("Status"),
-               _("Bron"), _("Bestand"), _("Batch"), _("Versie")],
-              [[p.subject, p.indicator, number(str(p.year)), p.kind, number(p.value), p.status,
-                p.source, p.file_name, number(str(p.batch)), number(str(p.version))]
-               for p in model.provenance])
+    document.add_paragraph(_("De metingen zoals ze golden na de laatste meetbatch van deze "
+                             "toetsing, per onderwerp en bestand: hoeveel waarden, uit welke "
+                             "jaren, batches en brondocumenten."))
+    document.add_paragraph(_(
+        "Elke afzonderlijke waarde (%(count)s in totaal) staat met bron, bestand, blad en rij, "
+        "batch, versie en de bevindingen die haar gebruiken in het bestand %(file)s naast dit "
+        "rapport. Met het versienummer is elke waarde terug te vinden in de opgeslagen "
+        "geschiedenis (samenwerkingsmonitor export --history).")
+        % {"count": len(model.provenance), "file": model.provenance_file})
+    if not model.provenance_groups:
+        document.add_paragraph(_("Deze toetsing gebruikte geen opgeslagen metingen."))
+        return
+    add_table(document, _("Gebruikte metingen per onderwerp en bestand"),
+              [_("Onderwerp"), _("Bestand"), _("Batch"), _("Waarden"), _("Jaren"), _("Bronnen")],
+              [[CellText(g.subject, bold=True), g.file_name, number(g.batches),
+                number(str(g.values)), g.years, "; ".join(g.sources)]
+               for g in model.provenance_groups])

@@ -58,10 +58,11 @@ def table_of_contents(
 
 def chart_images(model: ReportModel) -> dict[str, Markup]:
     """Every chart of the model as inline SVG, by the anchor of its figure; the figure's
-    caption names it and its summary sentence describes it."""
+    caption names it and its summary sentence describes it (in the SVG too, for the PDF)."""
     return {
         chart.anchor: inline_svg(chart.spec, chart.anchor, f"{chart.anchor}-titel",
-                                 f"{chart.anchor}-tekst")
+                                 f"{chart.anchor}-tekst", title=chart.title,
+                                 description=chart.summary)
         for section in model.sections for chart in section.charts
     }
 

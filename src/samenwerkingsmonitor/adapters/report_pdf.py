@@ -7,7 +7,8 @@ numbers, a table of contents with page numbers). What PDF/UA asks comes from the
 - the title from `<title>` (document info and XMP; DisplayDocTitle is set);
 - bookmarks from the headings (WeasyPrint's `bookmark-level` for h1-h3);
 - the structure tree from the elements (headings, lists, tables with TH and caption,
-  figures with /Alt from `<img alt>` or an inline SVG's `<title>`).
+  figures with /Alt from `<img alt>` or an inline SVG's `<title>`, which
+  adapters/report_charts.inline_svg writes into every chart).
 WeasyPrint 63 and later take these options in `write_pdf`; `pdf_variant="pdf/ua-1"` turns on
 `pdf_tags` and writes the PDF/UA identification into the XMP metadata.
 """
@@ -18,7 +19,6 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from xml.etree import ElementTree
 
 from samenwerkingsmonitor.adapters.report_html import render_html
 from samenwerkingsmonitor.services.report_model import ReportModel
@@ -59,42 +59,12 @@ def pdf_from_html(html: str) -> bytes:
     from weasyprint import HTML  # imported here: WeasyPrint loads pango, which takes a moment
 
     with _weasyprint_errors() as errors:
-        document = HTML(string=html)
-        name_svg_figures(document.etree_element)
-        data = document.write_pdf(pdf_variant=PDF_VARIANT)
+        data = HTML(string=html).write_pdf(pdf_variant=PDF_VARIANT)
     accessibility = [m for m in errors if "alt" in m or "lang" in m]
     if accessibility:
         raise PdfAccessibilityError("; ".join(accessibility))
     assert data is not None  # write_pdf without a target returns the bytes
     return data
-
-
-SVG = "{http://www.w3.org/2000/svg}"
-
-
-def name_svg_figures(root: ElementTree.Element) -> int:
-    """Give every inline `<svg role="img">` without a `<title>` one made of its accessible name
-    and description (the texts its aria-labelledby and aria-describedby point to).
-
-    A browser computes that name from the ARIA attributes; WeasyPrint takes a figure's /Alt
-    only from the SVG's own `<title>`. This changes the parsed page WeasyPrint prints, not the
-    HTML file. Returns how many figures were named.
-    """
-    texts = {element.get("id"): " ".join("".join(element.itertext()).split())
-             for element in root.iter() if element.get("id")}
-    named = 0
-    for svg in root.iter(f"{SVG}svg"):
-        if svg.get("role") != "img" or svg.find(f"{SVG}title") is not None:
-            continue
-        ids = f"{svg.get('aria-labelledby', '')} {svg.get('aria-describedby', '')}".split()
-        text = ". ".join(texts[i].rstrip(".") for i in ids if texts.get(i)) or \
-            svg.get("aria-label", "")
-        if text:
-            title = ElementTree.Element(f"{SVG}title")
-            title.text = text if text.endswith(".") else f"{text}."
-            svg.insert(0, title)
-            named += 1
-    return named
 
 
 def render_pdf(model: ReportModel) -> bytes:

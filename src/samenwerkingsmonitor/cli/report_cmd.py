@@ -2,7 +2,9 @@
 
 The report model is built once (services/report_build.py) and written in every format asked
 for: rapport.html (Jinja2), rapport.pdf (WeasyPrint, PDF/UA-1, printed from the same HTML) and
-rapport.docx (python-docx). docs/report.md describes the contents.
+rapport.docx (python-docx). Next to them herkomst.csv: every value the run used, with its
+version and batch (the report prints the provenance per subject and file and names this file).
+docs/report.md describes the contents.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from samenwerkingsmonitor.adapters.organisation_file import read_organisation
 from samenwerkingsmonitor.adapters.report_docx import write_docx
 from samenwerkingsmonitor.adapters.report_html import write_html
 from samenwerkingsmonitor.adapters.report_pdf import write_pdf
+from samenwerkingsmonitor.adapters.report_provenance import write_provenance
 from samenwerkingsmonitor.cli.app import app, console, repository
 from samenwerkingsmonitor.errors import UsageError
 from samenwerkingsmonitor.i18n import _
@@ -48,10 +51,12 @@ def parse_formats(text: str) -> tuple[str, ...]:
 def write_reports(repo: Repository, run_id: str, formats: tuple[str, ...],
                   output_dir: Path, *, today: date | None = None) -> list[Path]:
     """Build the report model of the run once and write it in every format asked for
-    (for `report` and `demo`); returns the paths in the order of `formats`."""
+    (for `report` and `demo`), then the provenance file the report refers to; returns the
+    paths in the order of `formats`, herkomst.csv last."""
     model = build_report_model(repo, run_id, parse_framework=parse_framework_text,
                                organisation_reader=read_organisation, today=today)
-    return [WRITERS[f](model, output_dir) for f in formats]
+    written = [WRITERS[f](model, output_dir) for f in formats]
+    return [*written, write_provenance(model, output_dir)]
 
 
 @app.command("report")

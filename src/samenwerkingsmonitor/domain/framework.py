@@ -39,6 +39,7 @@ class IndicatorKind(StrEnum):
 class SourceType(StrEnum):
     MEASURED = "gemeten"
     ASSESSED = "beoordeeld"  # judged by a person, e.g. from interviews
+    COMPUTED = "berekend"  # computed by the program (e.g. from a competence matrix), not asked
 
 
 class NormKind(StrEnum):

@@ -115,7 +115,8 @@ def data_burden(framework: Framework) -> tuple[SubjectBurden, ...]:
     burdens = []
     for kind in SubjectKind:
         applying = [i for i in framework.indicators if kind in i.applies_to]
-        asked = {i.id for i in applying if i.kind is IndicatorKind.INPUT}
+        asked = {i.id for i in applying
+                 if i.kind is IndicatorKind.INPUT and i.source_type is not SourceType.COMPUTED}
         for indicator in applying:
             if indicator.kind is IndicatorKind.DERIVED:
                 asked |= _inputs_behind(indicator, framework, set())

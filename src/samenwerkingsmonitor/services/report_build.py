@@ -30,6 +30,7 @@ from samenwerkingsmonitor.services.report_details import (
     finding_entry,
     gap_entries,
     provenance_entries,
+    provenance_groups,
     rule_entries,
 )
 from samenwerkingsmonitor.services.report_labels import (
@@ -143,6 +144,8 @@ def model_from_sources(sources: ReportSources, today: date) -> ReportModel:
         previous=sources.previous, previous_verdicts=sources.previous_verdicts,
     )
     cooperations = relevant_cooperations(subjects, organisation)
+    provenance = provenance_entries(run, sources.findings, sources.measurements, framework,
+                                    organisation, known)
     model = ReportModel(
         language=current_language(), cover=cover(run, framework, organisation, subjects, today),
         summary=summary, contents=(), legend=legend(), matrices=matrices,
@@ -150,8 +153,7 @@ def model_from_sources(sources: ReportSources, today: date) -> ReportModel:
         norms=norm_entries(framework, {f.norm for f in sources.findings if f.norm}),
         rules=rule_entries(framework, sources.verdicts),
         gaps=gap_entries(sources.findings, framework, known),
-        provenance=provenance_entries(run, sources.findings, sources.measurements, framework,
-                                      organisation, known),
+        provenance=provenance, provenance_groups=provenance_groups(provenance),
         run_id=run.id, previous_run_id=sources.previous.id if sources.previous else None,
         judgements=(), judgements_note=judgements_note(0),
         vulnerability=vulnerability_entries(subjects), vulnerability_note=vulnerability_note(),
@@ -278,7 +280,8 @@ def _section(subject: Subject, sources: ReportSources, anchor_id: str,
                           anchor_id)
     return SubjectSection(anchor_id, subject.id, subject.name, subject.kind.value,
                           subject_kind_label(subject.kind),
-                          _context(subject, sources.organisation), entries, charts)
+                          _context(subject, sources.organisation), entries, charts,
+                          tuple(range(sources.run.first_year, sources.run.last_year + 1)))
 
 
 def _context(subject: Subject, organisation: Organisation) -> str:

@@ -64,29 +64,47 @@ def _rows(series: list[Series]) -> list[dict[str, Any]]:
 
 LABEL_GAP = 14  # px between two direct labels
 HEIGHT = 220
+MARGIN = 0.06  # share of the value range left free above and below the lines
 
 
-def _labels(series: list[Series]) -> list[dict[str, Any]]:
+def value_domain(series: list[Series]) -> tuple[float, float]:
+    """The y domain: every value with a margin. Fixed (not 'nice'), so that the labels can be
+    placed in pixels: a nice domain would widen the scale after the labels were nudged apart
+    and let them overlap again."""
+    values = [v for s in series for _y, v in s.points]
+    if not values:
+        return 0.0, 1.0
+    low, high = min(values), max(values)
+    spread = high - low if high > low else max(abs(high), 1.0)
+    return low - MARGIN * spread, high + MARGIN * spread
+
+
+def _labels(series: list[Series], domain: tuple[float, float]) -> list[dict[str, Any]]:
     """A direct label at the last point of every line, nudged apart so none overlap;
-    lines that end at the same height share one label."""
+    lines that end at the same height share one label. Labels stay inside `domain`:
+    a stack that would rise above it is pushed down from the top instead."""
     ends: dict[str, tuple[str, float]] = {}
     for s in series:
         if s.points and s.label and STYLES[s.role].mark == "line" and s.part != "onder":
             ends.setdefault(s.label, (str(s.points[-1][0]), s.points[-1][1]))
-    values = [v for s in series for _y, v in s.points]
-    if not ends or not values:
+    if not ends:
         return []
-    low, high = min(values), max(values)
-    per_px = (high - low) / HEIGHT if high > low else max(abs(high), 1.0) / HEIGHT
+    low, high = domain
+    per_px = (high - low) / HEIGHT
+    gap = LABEL_GAP * per_px
     merged: list[tuple[str, str, float]] = []
     for label, (year, value) in sorted(ends.items(), key=lambda item: item[1][1]):
-        if merged and abs(value - merged[-1][2]) < per_px / 2:
+        if merged and abs(value - merged[-1][2]) < gap / 2:
             merged[-1] = (merged[-1][0] + " = " + label, year, merged[-1][2])
         else:
             merged.append((label, year, value))
     placed: list[float] = []
     for _label, _year, value in merged:
-        placed.append(max(value, placed[-1] + LABEL_GAP * per_px) if placed else value)
+        placed.append(max(value, placed[-1] + gap) if placed else value)
+    ceiling = high - gap / 2
+    for k in range(len(placed) - 1, -1, -1):  # from the top down: keep inside the chart
+        limit = ceiling if k == len(placed) - 1 else placed[k + 1] - gap
+        placed[k] = min(placed[k], limit)
     return [{"jaar": year, "waarde": at, "rol": "label", "label": label}
             for (label, year, _v), at in zip(merged, placed, strict=True)]
 
@@ -115,8 +133,10 @@ def trend_spec(title: str, y_title: str, years: list[int], series: list[Series],
     encoding = _encoding(names, styles)
     x = {"field": "jaar", "type": "ordinal", "title": None, "sort": [str(y) for y in years],
          "scale": {"domain": [str(y) for y in years]}, "axis": {"labelAngle": 0}}
+    domain = value_domain(shown)
     y = {"field": "waarde", "type": "quantitative", "title": y_title,
-         "scale": {"zero": False, "nice": True}, "axis": {"format": ",~r"}}
+         "scale": {"zero": False, "nice": False, "domain": list(domain)},
+         "axis": {"format": ",~r", "tickCount": 6}}
     line_roles = [r for r, s in STYLES.items() if s.mark == "line"]
     point_roles = [r for r, s in STYLES.items() if s.mark == "points" or s.points]
     return {
@@ -124,7 +144,7 @@ def trend_spec(title: str, y_title: str, years: list[int], series: list[Series],
         "description": description,
         "width": 440, "height": HEIGHT, "background": BACKGROUND,
         "padding": {"left": 8, "right": 8, "top": 8, "bottom": 8},
-        "data": {"values": _rows(series) + _labels(series)},
+        "data": {"values": _rows(series) + _labels(series, domain)},
         "encoding": {"x": x, "y": y},
         "layer": [
             {"transform": [{"filter": {"field": "rol", "oneOf": line_roles}}],
@@ -136,7 +156,7 @@ def trend_spec(title: str, y_title: str, years: list[int], series: list[Series],
              "encoding": {"color": encoding["color"], "shape": encoding["shape"]}},
             {"transform": [{"filter": "datum.rol === 'label'"}],
              "mark": {"type": "text", "align": "left", "dx": 8, "fontSize": 11,
-                      "color": TEXT, "limit": 170},
+                      "color": TEXT, "limit": 230},
              "encoding": {"text": {"field": "label"}}},
         ],
         "config": _config(),

@@ -30,6 +30,7 @@ from samenwerkingsmonitor.services.report_model import (
     FindingEntry,
     GapEntry,
     ProvenanceEntry,
+    ProvenanceGroup,
     RuleEntry,
 )
 from samenwerkingsmonitor.services.report_norms import finding_norm_text, with_band_detail
@@ -121,12 +122,14 @@ def provenance_entries(run: AssessmentRun, findings: Sequence[Finding],
                        measurements: Sequence[StoredMeasurement], framework: Framework,
                        organisation: Organisation,
                        known: dict[str, Subject]) -> tuple[ProvenanceEntry, ...]:
-    """Every stored value the run could use: its subjects and peers, up to its last year."""
+    """Every stored value the run could use: its subjects and peers, up to its last year;
+    each with the findings that drew on it (the value itself or an input of its formula)."""
     subjects = set(run.subjects) | _peer_members(findings, framework, organisation)
     used = [s for s in measurements
             if s.measurement.subject in subjects and s.measurement.year <= run.last_year]
     used.sort(key=lambda s: (s.measurement.subject, s.measurement.indicator,
                              s.measurement.year, s.measurement.kind.value))
+    users = _finding_users(findings)
     entries = []
     for stored in used:
         m = stored.measurement
@@ -139,5 +142,47 @@ def provenance_entries(run: AssessmentRun, findings: Sequence[Finding],
             year=m.year, kind=measurement_kind_label(m.kind), value=value,
             status=measurement_status_label(m.status), source=m.source,
             file_name=stored.file_name, batch=stored.batch, version=stored.version_id,
+            subject_id=m.subject, indicator_id=m.indicator,
+            number=m.value if m.scale_value is None else None, unit=m.unit,
+            sheet=stored.sheet or "", row=stored.row,
+            used_in=users.get((m.subject, m.indicator, m.year), ()),
         ))
     return tuple(entries)
+
+
+def _finding_users(findings: Sequence[Finding]) -> dict[tuple[str, str, int], tuple[str, ...]]:
+    """(subject, indicator or input, year) -> the findings that used that value, as
+    "subject/indicator/year"; a peer's value is named by the peer norm's finding too."""
+    users: dict[tuple[str, str, int], list[str]] = {}
+    for f in findings:
+        key = f"{f.subject}/{f.indicator}/{f.year}"
+        for name in (f.indicator, *(i for i, _v in f.inputs)):
+            found = users.setdefault((f.subject, name, f.year), [])
+            if key not in found:
+                found.append(key)
+    return {k: tuple(v) for k, v in users.items()}
+
+
+def provenance_groups(entries: Sequence[ProvenanceEntry]) -> tuple[ProvenanceGroup, ...]:
+    """The provenance per subject and file: how many values, which years, batches and
+    source documents. The report prints this; the file next to it holds every value."""
+    groups: dict[tuple[str, str], list[ProvenanceEntry]] = {}
+    for entry in entries:
+        groups.setdefault((entry.subject, entry.file_name), []).append(entry)
+    return tuple(
+        ProvenanceGroup(
+            subject=subject, file_name=file_name or "–",
+            batches=", ".join(str(b) for b in sorted({e.batch for e in group})),
+            values=len(group), years=_year_span([e.year for e in group]),
+            sources=tuple(dict.fromkeys(e.source for e in group)),
+        )
+        for (subject, file_name), group in groups.items()
+    )
+
+
+def _year_span(years: Sequence[int]) -> str:
+    """2018–2022 when every year between is there, else 2018, 2020, 2021."""
+    ordered = sorted(set(years))
+    if len(ordered) > 1 and ordered == list(range(ordered[0], ordered[-1] + 1)):
+        return f"{ordered[0]}–{ordered[-1]}"
+    return ", ".join(str(y) for y in ordered)

@@ -123,6 +123,27 @@ class FindingEntry:
     signal: float | None
     baseline_value: float | None
 
+    @property
+    def needs_explanation(self) -> bool:
+        """Shown with its explanation in the compact report: not 'voldoet', a data-quality
+        label or a gap. A plain 'voldoet' is explained by its value and norm in the table."""
+        return self.verdict.code is not Verdict.VOLDOET or bool(self.quality) or bool(self.gap)
+
+
+@dataclass(frozen=True, slots=True)
+class FindingRow:
+    """One indicator of a subject over the years of the run: the compact findings table.
+
+    `norm_text` and `baseline_text` are the texts all years share, "" when they differ per
+    year (a peer norm's percentiles): then every cell shows its own."""
+
+    indicator_id: str
+    indicator: str
+    criterion: str
+    norm_text: str
+    baseline_text: str
+    cells: tuple[FindingEntry | None, ...]  # one per year of the section, None: no finding
+
 
 @dataclass(frozen=True, slots=True)
 class DataTable:
@@ -159,6 +180,31 @@ class SubjectSection:
     context: str  # e.g. "gedeeld team van Ambtelijke samenwerking Heemstede-Bloemendaal"
     findings: tuple[FindingEntry, ...]
     charts: tuple[ChartFigure, ...] = ()
+    years: tuple[int, ...] = ()  # the run's years: the columns of the compact table
+
+    @property
+    def finding_rows(self) -> tuple[FindingRow, ...]:
+        """The findings as indicator × year, in the order of `findings`."""
+        years = self.years or tuple(sorted({f.year for f in self.findings}))
+        by_indicator: dict[str, dict[int, FindingEntry]] = {}
+        for entry in self.findings:
+            by_indicator.setdefault(entry.indicator_id, {})[entry.year] = entry
+        rows = []
+        for cells in by_indicator.values():
+            first = next(iter(cells.values()))
+            norms = {c.norm_text for c in cells.values()}
+            baselines = {c.baseline_text for c in cells.values()}
+            rows.append(FindingRow(
+                first.indicator_id, first.indicator, first.criterion,
+                norms.pop() if len(norms) == 1 else "",
+                baselines.pop() if len(baselines) == 1 else "",
+                tuple(cells.get(year) for year in years)))
+        return tuple(rows)
+
+    @property
+    def explained(self) -> tuple[FindingEntry, ...]:
+        """The findings whose explanation the compact report prints (needs_explanation)."""
+        return tuple(f for f in self.findings if f.needs_explanation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +250,26 @@ class ProvenanceEntry:
     file_name: str
     batch: int
     version: int
+    subject_id: str = ""
+    indicator_id: str = ""
+    number: float | None = None  # the stored value itself (None for a scale answer)
+    unit: str = ""
+    sheet: str = ""
+    row: int | None = None  # row of the file it was read from
+    used_in: tuple[str, ...] = ()  # findings that drew on it: "subject/indicator/year"
+
+
+@dataclass(frozen=True, slots=True)
+class ProvenanceGroup:
+    """The measurements of one subject from one file: the compact provenance in the report.
+    Every single value, with its version id, is in the provenance file next to the report."""
+
+    subject: str
+    file_name: str
+    batches: str  # "1" or "1, 3"
+    values: int
+    years: str  # "2018–2022"
+    sources: tuple[str, ...]  # the source documents named, in order
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,6 +411,8 @@ class ReportModel:
     gaps: tuple[GapEntry, ...]
     provenance: tuple[ProvenanceEntry, ...]
     run_id: str
+    provenance_groups: tuple[ProvenanceGroup, ...] = ()
+    provenance_file: str = "herkomst.csv"  # every value of `provenance`, next to the report
     previous_run_id: str | None = None  # the last earlier run of the same subjects/framework
     judgements: tuple[str, ...] = ()  # assessor judgements, marked as such (none exist yet)
     judgements_note: str = ""

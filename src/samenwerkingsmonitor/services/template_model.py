@@ -153,7 +153,8 @@ def asked_indicators(framework: Framework, subject: Subject,
                      with_derived: bool = False) -> tuple[Indicator, ...]:
     """The indicators a template asks of one subject, in framework order."""
     applying = [i for i in framework.indicators if applies_to_subject(i, subject)]
-    asked = {i.id for i in applying if i.kind is IndicatorKind.INPUT}
+    asked = {i.id for i in applying
+             if i.kind is IndicatorKind.INPUT and i.source_type is not SourceType.COMPUTED}
     for indicator in applying:
         if indicator.kind is IndicatorKind.DERIVED:
             asked |= inputs_behind(indicator, framework)
