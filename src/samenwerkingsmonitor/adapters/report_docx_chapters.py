@@ -192,6 +192,10 @@ def vulnerability_chapter(document: Document, model: ReportModel) -> None:
     add_table(document, _("Stand van de kwetsbaarheidsanalyse per team"),
               [_("Team"), _("Kwetsbaarheid (alleen en samen)")],
               [[entry.name, entry.status] for entry in model.vulnerability])
+    for entry in model.vulnerability:
+        if entry.table is not None:
+            add_table(document, entry.table.caption, list(entry.table.columns),
+                      [list(row) for row in entry.table.rows])
 
 
 def costs_chapter(document: Document, model: ReportModel) -> None:

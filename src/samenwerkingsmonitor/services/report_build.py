@@ -61,6 +61,7 @@ from samenwerkingsmonitor.services.report_process import (
 )
 from samenwerkingsmonitor.services.report_summary import judgements_note, summary_sentences
 from samenwerkingsmonitor.services.report_trends import PeerValues, peer_values, trend_charts
+from samenwerkingsmonitor.services.vulnerability import TeamAnalysis, analyse_team
 
 FrameworkParser = Callable[[str, str], ParsedFramework]
 """Parses a framework file's text (adapters/framework_file.parse_framework_text)."""
@@ -80,6 +81,7 @@ class ReportSources:
     measurements: list[StoredMeasurement]
     previous: AssessmentRun | None = None  # the last earlier run of the same subjects
     previous_verdicts: tuple[CriterionVerdict, ...] = ()
+    vulnerability: tuple[TeamAnalysis, ...] = ()  # closed-form figures of teams with input
 
 
 def load_sources(repo: Repository, run_id: str, *, parse_framework: FrameworkParser,
@@ -102,7 +104,24 @@ def load_sources(repo: Repository, run_id: str, *, parse_framework: FrameworkPar
     return ReportSources(run, repo.findings(run.id), repo.criterion_verdicts(run.id), framework,
                          organisation, repo.current_measurements(as_of_batch=run.data_batch),
                          previous,
-                         tuple(repo.criterion_verdicts(previous.id)) if previous else ())
+                         tuple(repo.criterion_verdicts(previous.id)) if previous else (),
+                         team_analyses(repo, organisation, run))
+
+
+def team_analyses(repo: Repository, organisation: Organisation,
+                  run: AssessmentRun) -> tuple[TeamAnalysis, ...]:
+    """Vulnerability of the run's teams from their stored input of the run's last year (or the
+    newest earlier year), closed form only: the simulation is for `vulnerability TEAM`."""
+    analyses = []
+    known = organisation.subjects()
+    for subject in run.subjects:
+        if subject not in known or known[subject].kind is not SubjectKind.TEAM:
+            continue
+        try:
+            analyses.append(analyse_team(repo, organisation, subject, None, runs=None))
+        except NotFound:
+            continue
+    return tuple(a for a in analyses if a.year <= run.last_year)
 
 
 def previous_run(repo: Repository, run: AssessmentRun) -> AssessmentRun | None:
@@ -156,7 +175,8 @@ def model_from_sources(sources: ReportSources, today: date) -> ReportModel:
         provenance=provenance, provenance_groups=provenance_groups(provenance),
         run_id=run.id, previous_run_id=sources.previous.id if sources.previous else None,
         judgements=(), judgements_note=judgements_note(0),
-        vulnerability=vulnerability_entries(subjects), vulnerability_note=vulnerability_note(),
+        vulnerability=vulnerability_entries(subjects, sources.vulnerability, organisation),
+        vulnerability_note=vulnerability_note(bool(sources.vulnerability)),
         costs=cost_blocks(run, subjects, organisation, sources.measurements, anchors),
         costs_note=costs_note(),
         operations=operations_tables(run, subjects, sources.findings, framework, anchors),

@@ -280,6 +280,7 @@ class VulnerabilityEntry:
     name: str
     status: str
     measured: bool = False
+    table: DataTable | None = None  # measures × (pooled, each municipality alone)
 
 
 @dataclass(frozen=True, slots=True)

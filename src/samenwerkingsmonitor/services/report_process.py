@@ -21,12 +21,15 @@ from samenwerkingsmonitor.domain.organisation import (
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.report_model import (
     CouncilDocumentEntry,
+    DataTable,
     EvaluationEntry,
     GuidanceGroupEntry,
     ProcessSection,
     VulnerabilityEntry,
 )
 from samenwerkingsmonitor.services.report_summary import listing
+from samenwerkingsmonitor.services.vulnerability import TeamAnalysis
+from samenwerkingsmonitor.services.vulnerability_words import figure_text, labels, scope_title
 
 DateText = Callable[[date], str]
 
@@ -79,16 +82,48 @@ def _document_kind(kind: str) -> str:
     return texts.get(kind, kind)
 
 
-def vulnerability_entries(subjects: Sequence[Subject]) -> tuple[VulnerabilityEntry, ...]:
-    return tuple(
-        VulnerabilityEntry(s.id, s.name, _("nog niet gemeten"))
-        for s in subjects if s.kind is SubjectKind.TEAM
-    )
+def vulnerability_entries(subjects: Sequence[Subject], analyses: Sequence[TeamAnalysis],
+                          organisation: Organisation) -> tuple[VulnerabilityEntry, ...]:
+    by_team = {a.team: a for a in analyses}
+    entries = []
+    for s in subjects:
+        if s.kind is not SubjectKind.TEAM:
+            continue
+        analysis = by_team.get(s.id)
+        if analysis is None:
+            entries.append(VulnerabilityEntry(s.id, s.name, _("nog niet gemeten")))
+            continue
+        status = _("gemeten voor {year} (invoer versie {version})").format(
+            year=analysis.year, version=analysis.version)
+        entries.append(VulnerabilityEntry(s.id, s.name, status, True,
+                                          _vulnerability_table(s.name, analysis, organisation)))
+    return tuple(entries)
 
 
-def vulnerability_note() -> str:
+def _vulnerability_table(name: str, analysis: TeamAnalysis,
+                         organisation: Organisation) -> DataTable:
+    columns = [_("Maat")] + [scope_title(scope.scope, scope.aggregates.people, organisation)
+                             for scope in analysis.scopes]
+    rows = []
+    for key, label in labels().items():
+        figures = [scope.aggregates.figures for scope in analysis.scopes]
+        if all(key not in f for f in figures):
+            continue
+        rows.append((label, *(figure_text(f.get(key)) for f in figures)))
+    caption = _("Kwetsbaarheid van {team} in {year}: gezamenlijk en per gemeente alleen").format(
+        team=name, year=analysis.year)
+    return DataTable(caption, tuple(columns), tuple(rows))
+
+
+def vulnerability_note(measured: bool = False) -> str:
+    rule = _("Het rapport toont alleen totalen per team, nooit gegevens van personen; een maat "
+             "die op minder dan 5 personen berust, wordt niet getoond.")
+    if measured:
+        return _("Kwetsbaarheid uit de competentiematrix van elk team: eenmanstaken, "
+                 "vervangbaarheid, busfactor, dekking bij afwezigheid en capaciteit in "
+                 "piekmaanden, gezamenlijk (het gedeelde team) en per gemeente alleen (eigen "
+                 "taken met eigen medewerkers). De simulatie over ziekte en verlof staat bij "
+                 "'samenwerkingsmonitor vulnerability TEAM'.") + " " + rule
     return _("De kwetsbaarheid per team (eenmansfuncties, vervangbaarheid en dekking bij "
              "afwezigheid, alleen en samen met de partner) is nog niet gemeten: de analyse van "
-             "taken en medewerkers is voor deze toetsing niet uitgevoerd. Het rapport toont "
-             "alleen totalen per team, nooit gegevens van personen. De indicatoren voor "
-             "kwetsbaarheid die wel zijn aangeleverd, staan bij de bevindingen.")
+             "taken en medewerkers is voor deze toetsing niet uitgevoerd.") + " " + rule
