@@ -21,21 +21,36 @@ from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.backup import BackupSummary
 from samenwerkingsmonitor.services.verify import Verification
 
-EXPORT_FORMATS = ("csv",)  # XLSX and ODS follow with the spreadsheet writers
+EXPORT_FORMATS = ("csv", "xlsx", "ods")
 
 
-def _check_choice(value: str, allowed: tuple[str, ...]) -> None:
-    if value not in allowed:
-        raise UsageError(_("Onbekend formaat '{format}': kies {choices}.").format(
-            format=value, choices=" of ".join(allowed)))
+def export_format_for(chosen: str | None, output: Path | None) -> str:
+    """The format of `--format`, else the one the suffix of `--output` names, else csv.
+    A spreadsheet is a file, never text on the screen."""
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    chosen = chosen.lower() if chosen is not None else None
+    if chosen is not None and chosen not in EXPORT_FORMATS:
+        raise UsageError(_("Onbekend formaat '{format}': kies csv, xlsx of ods.").format(
+            format=chosen))
+    if chosen is not None and suffix in EXPORT_FORMATS and suffix != chosen:
+        raise UsageError(_("Het formaat {format} past niet bij het bestand {file}: geef het "
+                           "bestand de extensie .{format} of kies --format {suffix}.").format(
+            format=chosen, file=output, suffix=suffix))
+    fmt = chosen or (suffix if suffix in EXPORT_FORMATS else "csv")
+    if fmt != "csv" and output is None:
+        raise UsageError(_("Een export als {format} is een bestand: geef --output "
+                           "BESTAND.{format}.").format(format=fmt))
+    return fmt
 
 
 @app.command("export")
 def export_command(
-    export_format: Annotated[str, typer.Option(
-        "--format", help="Bestandsformaat: csv.")] = "csv",
+    export_format: Annotated[str | None, typer.Option(
+        "--format", help="Bestandsformaat: csv, xlsx of ods (standaard: volgens de extensie "
+                         "van --output, anders csv).")] = None,
     output: Annotated[Path | None, typer.Option(
-        "--output", help="Schrijf naar dit bestand in plaats van naar het scherm.")] = None,
+        "--output", help="Schrijf naar dit bestand in plaats van naar het scherm; verplicht "
+                         "bij xlsx en ods.")] = None,
     history: Annotated[bool, typer.Option(
         "--history/--current",
         help="Alle versies met hun historie, of alleen de geldende waarden (standaard).")] = False,
@@ -44,8 +59,15 @@ def export_command(
     from samenwerkingsmonitor.adapters.csv_writer import write_csv
     from samenwerkingsmonitor.services.export import export_measurements
 
-    _check_choice(export_format, EXPORT_FORMATS)
-    count = write_csv(export_measurements(repository(), history=history), output)
+    fmt = export_format_for(export_format, output)
+    table = export_measurements(repository(), history=history)
+    if fmt == "csv":
+        count = write_csv(table, output)
+    else:
+        from samenwerkingsmonitor.adapters.spreadsheet_writer import write_ods, write_xlsx
+
+        assert output is not None  # export_format_for refuses a spreadsheet without a file
+        count = (write_xlsx if fmt == "xlsx" else write_ods)(table, output)
     if output is not None:
         message = (_("{count} versies geschreven naar {file}.") if history
                    else _("{count} geldende waarden geschreven naar {file}."))
