@@ -39,6 +39,7 @@ OUTCOME_SCHEMA: dict[str, pl.DataType] = {
     "rule": pl.Utf8(),
 }
 GAP_NUMBERS = {gap.value: gap_code(gap) for gap in GAP_CODES}
+GAP_TEXTS = {gap_code(gap): gap.value for gap in GAP_CODES}
 DETAIL = pl.List(pl.Struct({"key": pl.Utf8(), "value": pl.Utf8()}))
 OUTCOME_SCHEMA["detail"] = DETAIL
 
@@ -127,20 +128,10 @@ def _judge(rows: pl.DataFrame, data: EngineInput, context: NormContext) -> pl.Da
         codes[derivation_gap] = NIET_TE_BEOORDELEN
         gaps[before_start] = gap_code(Gap.BEFORE_NORM_START)
         codes[before_start] = NIET_TE_BEOORDELEN
-        if norm is not None and norm.source.example:
-            detail = [d + [{"key": DetailKey.EXAMPLE_NORM.value, "value": "ja"}] for d in detail]
-        if norm is not None and norm.is_band:
-            detail = [d + [{"key": k, "value": v} for k, v in band_detail(norm)] for d in detail]
         assessable = codes != NIET_TE_BEOORDELEN
-        missing = part["missing_inputs"]
-        detail_rows = [
-            d + ([{"key": DetailKey.MISSING_INPUTS.value, "value": m}] if m else [])
-            for d, m in zip(detail, missing.to_list(), strict=True)
-        ]
         parts.append(part.with_columns(
             verdict=pl.Series(codes).replace_strict(VERDICT_BY_CODE, return_dtype=pl.Utf8),
-            gap=pl.Series([GAP_CODES[g - 1].value if g else None for g in gaps.tolist()],
-                          dtype=pl.Utf8),
+            gap=pl.Series(gaps).replace_strict(GAP_TEXTS, default=None, return_dtype=pl.Utf8),
             compared=pl.Series(np.where(assessable, result.compared, np.nan)).fill_nan(None),
             target=pl.Series(result.target).fill_nan(None),
             signal=pl.Series(result.signal).fill_nan(None),
@@ -150,12 +141,30 @@ def _judge(rows: pl.DataFrame, data: EngineInput, context: NormContext) -> pl.Da
             unit=pl.lit(indicator.unit),
             norm_source=pl.lit(norm_source(norm) if norm else ""),
             rule=pl.lit(f"{norm.kind.value}/{indicator.direction.value}" if norm else ""),
-            detail=pl.Series(detail_rows, dtype=DETAIL),
+            detail=_detail(detail, norm),
         ))
     if not parts:  # nothing applies: an empty frame with the finding columns
         return rows.with_columns(
             [pl.lit(None, dtype).alias(name) for name, dtype in OUTCOME_SCHEMA.items()])
     return pl.concat(parts, how="vertical_relaxed")
+
+
+def _detail(kernel: list[list[dict[str, str]]], norm: Norm | None) -> pl.Expr:
+    """The detail facts as one column, built column-wise: the kernel's facts (per row only where
+    they differ, as for peer norms), the norm's own facts, and the missing inputs."""
+    constant = all(row == kernel[0] for row in kernel)
+    kernel_facts = (pl.lit(kernel[0] if kernel else [], dtype=DETAIL) if constant
+                    else pl.lit(pl.Series(kernel, dtype=DETAIL)))
+    norm_facts: list[dict[str, str]] = []
+    if norm is not None and norm.source.example:
+        norm_facts.append({"key": DetailKey.EXAMPLE_NORM.value, "value": "ja"})
+    if norm is not None and norm.is_band:
+        norm_facts += [{"key": k, "value": v} for k, v in band_detail(norm)]
+    missing = (pl.when(pl.col("missing_inputs").is_not_null())
+               .then(pl.concat_list([pl.struct(key=pl.lit(DetailKey.MISSING_INPUTS.value),
+                                               value=pl.col("missing_inputs"))]))
+               .otherwise(pl.lit([], dtype=DETAIL)))
+    return pl.concat_list([kernel_facts, pl.lit(norm_facts, dtype=DETAIL), missing])
 
 
 def _labels(findings: pl.DataFrame, baseline_year: int) -> pl.DataFrame:
