@@ -1,4 +1,5 @@
-"""Read the sheet `Metingen` of an XLSX or ODS workbook into a RawTable (docs/adr/0011).
+"""Read the sheet `Metingen` of an XLSX or ODS workbook into a RawTable (docs/adr/0011);
+`read_sheets` reads other named sheets (such as Taken, Medewerkers, Competenties) the same way.
 
 python-calamine reads both formats (fastexcel wraps the same Rust library but adds polars and
 Arrow on top; measured in docs/adr/0011-file-intake.md). Before it is called, zip_guard checks
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -62,6 +63,63 @@ def read_spreadsheet(path: Path, decimal_comma: bool | None = None,
         if isinstance(error, _PASSTHROUGH):
             raise
         _refuse_unreadable(path.name, error)
+
+
+def read_sheets(path: Path, names: Sequence[str], decimal_comma: bool | None = None,
+                limits: IntakeLimits | None = None, *,
+                suffix: str | None = None) -> dict[str, RawTable]:
+    """The sheets `names` (any case) of one workbook as RawTables keyed by the names asked
+    for, behind the same guards and with the same cell references as `read_spreadsheet`.
+    Refuses (ImportRefused) a workbook that lacks one of them, naming the sheets it has."""
+    limits = limits or IntakeLimits()
+    suffix = suffix or path.suffix.lower()
+    check_spreadsheet(path, suffix, limits)
+    import python_calamine  # imported late, as in read_spreadsheet
+
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+        found = _find_sheets(path.name, list(workbook.sheet_names), names)
+        tables = {}
+        for name, sheet_name in found.items():
+            sheet = workbook.get_sheet_by_name(sheet_name)
+            start, end = sheet.start or (0, 0), sheet.end or (0, 0)
+            tables[name] = _table(path, sheet_name, sheet.iter_rows(), start, end[0],
+                                  decimal_comma, limits)
+        return tables
+    except BaseException as error:  # a Rust panic is a BaseException, not an Exception
+        if isinstance(error, _PASSTHROUGH):
+            raise
+        _refuse_unreadable(path.name, error)
+
+
+def _find_sheets(file_name: str, present: list[str], wanted: Sequence[str]) -> dict[str, str]:
+    """Each wanted name to the one sheet that has it (exact first, else in any case)."""
+    found: dict[str, str] = {}
+    missing: list[str] = []
+    doubled: list[str] = []
+    for name in wanted:
+        matches = [sheet for sheet in present if sheet.strip().lower() == name.lower()]
+        if name in present:
+            found[name] = name
+        elif len(matches) == 1:
+            found[name] = matches[0]
+        elif matches:
+            doubled.append(name)
+        else:
+            missing.append(name)
+    listed = ", ".join(f"'{name}'" for name in present) or _("geen")
+    if doubled:
+        refuse(file_name, _("De werkmap heeft meer dan één blad met de naam {names}: "
+                            "{sheets}.").format(names=", ".join(doubled), sheets=listed),
+               _("Houd per naam één blad over en geef de andere een andere naam."))
+    if missing:
+        message = (_("De werkmap mist het blad {names}; wel de bladen: {sheets}.")
+                   if len(missing) == 1 else
+                   _("De werkmap mist de bladen {names}; wel de bladen: {sheets}."))
+        refuse(file_name, message.format(names=", ".join(missing), sheets=listed),
+                  _("De werkmap moet de bladen {wanted} hebben (hoofdletters maken niet "
+                 "uit).").format(wanted=", ".join(wanted)))
+    return found
 
 
 def _choose_sheet(file_name: str, names: list[str]) -> str:
