@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import fields
 
 import polars as pl
 
@@ -49,10 +49,18 @@ def verdicts_from_frame(frame: pl.DataFrame) -> list[CriterionVerdict]:
 
 
 def findings_hash(findings: Sequence[Finding], verdicts: Sequence[CriterionVerdict]) -> str:
-    """SHA-256 of all findings and criterion verdicts in a fixed order: equal runs, equal hash."""
+    """SHA-256 of all findings and criterion verdicts in a fixed order: equal runs, equal hash.
+
+    Each item is serialised from its fields directly (dataclasses.asdict deep-copies every
+    value, which cost a second per national run)."""
     digest = hashlib.sha256()
-    for item in sorted(json.dumps(asdict(f), default=str, sort_keys=True) for f in findings):
-        digest.update(item.encode("utf-8"))
-    for item in sorted(json.dumps(asdict(v), default=str, sort_keys=True) for v in verdicts):
-        digest.update(item.encode("utf-8"))
+    for items, names in ((findings, FINDING_FIELDS), (verdicts, VERDICT_FIELDS)):
+        for line in sorted(json.dumps([getattr(item, name) for name in names], default=str)
+                           for item in items):
+            digest.update(line.encode("utf-8"))
+        digest.update(b"\x00")
     return digest.hexdigest()
+
+
+FINDING_FIELDS = tuple(f.name for f in fields(Finding))
+VERDICT_FIELDS = tuple(f.name for f in fields(CriterionVerdict))
