@@ -42,6 +42,9 @@ from odf.table import (
 )
 from odf.text import P
 
+from samenwerkingsmonitor.adapters.template_vulnerability_ods import (
+    add_vulnerability_sheets_ods,
+)
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.template_model import (
     EXTRA_ROWS,
@@ -155,6 +158,7 @@ def write_template_ods(model: TemplateModel, path: Path) -> Path:
                            f"{_letter(len(HEADERS) - 1)}{len(model.rows) + 1}"))
     document.spreadsheet.addElement(ranges)
     document.settings.addElement(_frozen_header())
+    add_vulnerability_sheets_ods(document, validations.element, model)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         document.save(str(temporary))

@@ -21,6 +21,9 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from samenwerkingsmonitor.adapters.template_vulnerability_xlsx import (
+    add_vulnerability_sheets_xlsx,
+)
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.template_model import (
     EXTRA_ROWS,
@@ -73,6 +76,7 @@ def write_template_xlsx(model: TemplateModel, path: Path) -> Path:
     _fill_measurements(measurements, model)
     _fill_guide(workbook.create_sheet(SHEET_GUIDE), model)
     _fill_lists(workbook, workbook.create_sheet(SHEET_LISTS), model)
+    add_vulnerability_sheets_xlsx(workbook, model)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         workbook.save(temporary)

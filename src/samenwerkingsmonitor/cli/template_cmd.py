@@ -1,5 +1,6 @@
 """`template OUT.xlsx|OUT.ods --framework ID --subjects ... --years A-B [--soort ...]
-[--with-derived]`: write a spreadsheet to fill in (docs/invullen.md, ADR 0012)."""
+[--with-derived] [--kwetsbaarheid]`: write a spreadsheet to fill in (docs/invullen.md,
+ADR 0012)."""
 
 from __future__ import annotations
 
@@ -44,7 +45,8 @@ def parse_kinds(text: str) -> tuple[MeasurementKind, ...]:
 
 
 def make_template(output: Path, framework_id: str, subjects: tuple[str, ...], years: str,
-                  kinds: tuple[MeasurementKind, ...], with_derived: bool) -> TemplateModel:
+                  kinds: tuple[MeasurementKind, ...], with_derived: bool,
+                  vulnerability: bool = False) -> TemplateModel:
     """Build the template for the registered organisation and write it to `output`."""
     from samenwerkingsmonitor.adapters.framework_file import TomlFrameworkFiles
     from samenwerkingsmonitor.adapters.organisation_file import read_organisation
@@ -60,7 +62,8 @@ def make_template(output: Path, framework_id: str, subjects: tuple[str, ...], ye
     organisation = load_registered_organisation(repository(), reader=read_organisation)
     framework = load_framework(framework_id, TomlFrameworkFiles())
     chosen = resolve_subjects(organisation, subjects)
-    model = build_template(framework, organisation, chosen, first, last, kinds, with_derived)
+    model = build_template(framework, organisation, chosen, first, last, kinds, with_derived,
+                           vulnerability)
     write(model, output)
     return model
 
@@ -81,11 +84,14 @@ def template_command(
     with_derived: Annotated[bool, typer.Option(
         "--with-derived", help="Ook rijen voor gepubliceerde afgeleide indicatoren "
                                "(BBV-waarden uit begroting of jaarrekening).")] = False,
+    kwetsbaarheid: Annotated[bool, typer.Option(
+        "--kwetsbaarheid", help="Ook de bladen Taken, Medewerkers en Competenties voor "
+                                "import-kwetsbaarheid.")] = False,
 ) -> None:
     """Schrijf een invulbestand met de verwachte rijen, keuzelijsten en toelichting."""
     model = make_template(output, framework,
                           tuple(s.strip() for s in subjects.split(",") if s.strip()), years,
-                          parse_kinds(soort), with_derived)
+                          parse_kinds(soort), with_derived, kwetsbaarheid)
     console.print(_("Invulbestand {file} geschreven: {rows} rijen voor {subjects} onderwerpen, "
                     "{first}-{last}.").format(file=output, rows=len(model.rows),
                                               subjects=len(model.subjects),

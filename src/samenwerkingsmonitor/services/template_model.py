@@ -104,6 +104,8 @@ class TemplateModel:
     rows: tuple[TemplateRow, ...]
     guides: tuple[IndicatorGuide, ...]
     burden: tuple[BurdenLine, ...]
+    vulnerability: bool = False  # also the sheets Taken, Medewerkers, Competenties
+    teams: tuple[str, ...] = ()  # the municipal teams those sheets accept, for a dropdown
 
     @property
     def lists(self) -> dict[str, tuple[str, ...]]:
@@ -216,7 +218,7 @@ def expected_rows(framework: Framework, subjects: Iterable[Subject], first_year:
 def build_template(framework: Framework, organisation: Organisation,
                    subjects: tuple[Subject, ...], first_year: int, last_year: int,
                    kinds: tuple[MeasurementKind, ...] = (MeasurementKind.REALISATIE,),
-                   with_derived: bool = False) -> TemplateModel:
+                   with_derived: bool = False, vulnerability: bool = False) -> TemplateModel:
     """The whole template; UsageError for years outside the framework or no subject."""
     _check_years(framework, first_year, last_year)
     if not subjects:
@@ -234,8 +236,18 @@ def build_template(framework: Framework, organisation: Organisation,
         framework_title=framework.title, organisation_title=organisation.title,
         fictitious=organisation.fictitious, first_year=first_year, last_year=last_year,
         kinds=kinds, subjects=subjects, rows=rows, guides=guides,
-        burden=burden_lines(framework, subjects, rows),
+        burden=burden_lines(framework, subjects, rows), vulnerability=vulnerability,
+        teams=municipal_teams(organisation, subjects) if vulnerability else (),
     )
+
+
+def municipal_teams(organisation: Organisation, subjects: tuple[Subject, ...]) -> tuple[str, ...]:
+    """The teams among `subjects`, a shared team as the municipal teams it unites: the
+    vulnerability import wants the team of the municipality (services/vulnerability_cells.py)."""
+    shared = {u.id: u.members for c in organisation.cooperations for u in c.shared_units}
+    teams = [t for s in subjects if s.kind is SubjectKind.TEAM
+             for t in shared.get(s.id) or (s.id,)]
+    return tuple(dict.fromkeys(teams))
 
 
 def burden_lines(framework: Framework, subjects: tuple[Subject, ...],
@@ -323,5 +335,5 @@ __all__ = [
     "EXTRA_ROWS", "HEADERS", "PREFILLED", "SHEET_GUIDE", "SHEET_LISTS", "SHEET_MEASUREMENTS",
     "TO_FILL", "YES_NO", "BurdenLine", "IndicatorGuide", "TemplateModel", "TemplateRow",
     "applies_to_subject", "asked_indicators", "build_template", "expected_rows",
-    "indicator_guide", "inputs_behind", "norm_kinds", "unit_text",
+    "indicator_guide", "inputs_behind", "municipal_teams", "norm_kinds", "unit_text",
 ]
