@@ -10,18 +10,13 @@ from babel.numbers import format_decimal
 
 from samenwerkingsmonitor.domain.assessment import DetailKey, Finding, Gap
 from samenwerkingsmonitor.domain.framework import Direction, Indicator
-from samenwerkingsmonitor.domain.verdicts import Verdict
 from samenwerkingsmonitor.i18n import _, current_language
-
-
-def verdict_label(verdict: Verdict | str) -> str:
-    labels = {
-        Verdict.VOLDOET: _("voldoet"),
-        Verdict.VOLDOET_DEELS: _("voldoet deels"),
-        Verdict.VOLDOET_NIET: _("voldoet niet"),
-        Verdict.NIET_TE_BEOORDELEN: _("niet te beoordelen"),
-    }
-    return labels[Verdict(verdict)]
+from samenwerkingsmonitor.services.code_words import (  # noqa: F401  (verdict_label re-exported)
+    baseline_status_label,
+    norm_kind_label,
+    quality_label,
+    verdict_label,
+)
 
 
 def unit_label(unit: str) -> str:
@@ -105,8 +100,6 @@ def explain(finding: Finding, indicator: Indicator) -> str:
 
 def rule_words(rule: str) -> str:
     """`absoluut/lager_is_beter` as words: the kind of norm and the direction."""
-    from samenwerkingsmonitor.services.report_labels import norm_kind_label
-
     kind, _sep, direction = rule.partition("/")
     directions = {
         Direction.HIGHER_IS_BETTER.value: _("hoger is beter"),
@@ -122,8 +115,6 @@ def rule_words(rule: str) -> str:
 
 def _baseline_sentence(finding: Finding, indicator: Indicator) -> str:
     """The baseline for every norm kind (the nulmeting norm states it in its own sentence)."""
-    from samenwerkingsmonitor.services.report_labels import baseline_status_label
-
     if finding.baseline_year is None or finding.norm_kind == "nulmeting":
         return ""
     if finding.year == finding.baseline_year:
@@ -151,8 +142,6 @@ def _peer_sentence(facts: dict[str, str]) -> str:
 
 
 def _quality_sentence(finding: Finding) -> str:
-    from samenwerkingsmonitor.services.report_labels import quality_label
-
     if not finding.labels:
         return ""
     return _("Datakwaliteit: {labels}.").format(

@@ -3,17 +3,20 @@ norm kinds, sources, roll-up rules and subject kinds. Always through gettext (Du
 
 from __future__ import annotations
 
-from samenwerkingsmonitor.domain.assessment import QualityLabel
-from samenwerkingsmonitor.domain.framework import NormKind, NormSourceKind, RollupRule
+from samenwerkingsmonitor.domain.framework import NormSourceKind, RollupRule
 from samenwerkingsmonitor.domain.measurements import (
-    BaselineStatus,
     MeasurementKind,
     MeasurementStatus,
 )
 from samenwerkingsmonitor.domain.organisation import SubjectKind
 from samenwerkingsmonitor.domain.verdicts import Verdict
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.explain import verdict_label
+from samenwerkingsmonitor.services.code_words import (  # noqa: F401  (re-exported)
+    baseline_status_label,
+    norm_kind_label,
+    quality_label,
+    verdict_label,
+)
 from samenwerkingsmonitor.services.report_model import VerdictText
 
 # A shape per verdict, so that a reader who cannot tell the colours apart still can.
@@ -37,43 +40,6 @@ def verdict_text(verdict: Verdict | str | None) -> VerdictText:
 
 def legend() -> tuple[VerdictText, ...]:
     return tuple(verdict_text(v) for v in VERDICT_ORDER)
-
-
-def quality_label(label: str) -> str:
-    if label not in _QUALITY_CODES:
-        return label
-    texts = {
-        QualityLabel.RECONSTRUCTED_BASELINE: _("nulmeting achteraf gereconstrueerd"),
-        QualityLabel.ESTIMATE: _("schatting"),
-        QualityLabel.PROVISIONAL: _("voorlopige waarde"),
-        QualityLabel.NOT_COMPARABLE: _("niet vergelijkbaar"),
-        QualityLabel.IMPORTED_NOT_DERIVED: _("overgenomen, niet berekend"),
-        QualityLabel.RECONSTRUCTED_VALUE: _("achteraf gereconstrueerde waarde"),
-    }
-    return texts[QualityLabel(label)]
-
-
-_QUALITY_CODES = frozenset(q.value for q in QualityLabel)
-
-
-def baseline_status_label(status: str) -> str:
-    texts = {
-        BaselineStatus.CAPTURED: _("vastgelegd"),
-        BaselineStatus.RECONSTRUCTED: _("gereconstrueerd"),
-        BaselineStatus.MISSING: _("ontbreekt"),
-    }
-    return texts[BaselineStatus(status)]
-
-
-def norm_kind_label(kind: str) -> str:
-    texts = {
-        NormKind.ABSOLUTE: _("absolute grens"),
-        NormKind.BASELINE: _("ten opzichte van de nulmeting"),
-        NormKind.PEER: _("ten opzichte van vergelijkbare gemeenten"),
-        NormKind.TREND: _("trend"),
-        NormKind.QUALITATIVE: _("kwalitatief"),
-    }
-    return texts[NormKind(kind)]
 
 
 def source_kind_label(kind: str) -> str:
