@@ -84,9 +84,9 @@ def _maxrss() -> int:
 
 
 def _prepared_repository(url: str, organisation_file: Path) -> Any:
-    from samenwerkingsmonitor.adapters.organisation_file import read_organisation
+    from samenwerkingsmonitor.adapters.organisation.file import read_organisation
     from samenwerkingsmonitor.adapters.storage import open_repository
-    from samenwerkingsmonitor.services.organisation import register_organisation
+    from samenwerkingsmonitor.services.organisation.register import register_organisation
 
     repo = open_repository(url)
     repo.migrate()
@@ -95,12 +95,12 @@ def _prepared_repository(url: str, organisation_file: Path) -> Any:
 
 
 def measure_import(url: str, csv_path: Path, traced: bool) -> dict[str, Any]:
-    from samenwerkingsmonitor.adapters.file_guard import MEGABYTE, limits_from
-    from samenwerkingsmonitor.adapters.framework_file import TomlFrameworkFiles
-    from samenwerkingsmonitor.adapters.organisation_file import read_organisation
+    from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
+    from samenwerkingsmonitor.adapters.intake.file_guard import MEGABYTE, limits_from
+    from samenwerkingsmonitor.adapters.organisation.file import read_organisation
     from samenwerkingsmonitor.cli.import_cmd import import_file
-    from samenwerkingsmonitor.services.frameworks import load_framework
-    from samenwerkingsmonitor.services.organisation import load_registered_organisation
+    from samenwerkingsmonitor.services.frameworks.load import load_framework
+    from samenwerkingsmonitor.services.organisation.register import load_registered_organisation
 
     repo = _prepared_repository(url, csv_path.parent / "organisatie.toml")
     organisation = load_registered_organisation(repo, reader=read_organisation)

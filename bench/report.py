@@ -9,7 +9,7 @@
   file.
 
 Per workload it prints the seconds to build the report model and to write each format, and the
-ratio of our PDF (render_html + PDF/UA-1 with tags, adapters/report_pdf.py) to a bare
+ratio of our PDF (render_html + PDF/UA-1 with tags, adapters/report/pdf.py) to a bare
 WeasyPrint render of the same HTML (`HTML(string=html).write_pdf()`, no options) in the same
 process. Aims: the demo PDF under 3 s and within 1.5× of the bare render; a missed aim is
 printed as GEMIST. The workload is never shrunk to meet an aim.
@@ -54,11 +54,11 @@ def _timed(action: Callable[[], Any], repeat: int) -> tuple[Any, float]:
 # --- workloads --------------------------------------------------------------------------------
 
 def demo_run(folder: Path) -> tuple[Any, str]:
-    from samenwerkingsmonitor.adapters.framework_file import TomlFrameworkFiles
-    from samenwerkingsmonitor.adapters.organisation_file import read_organisation
+    from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
+    from samenwerkingsmonitor.adapters.organisation.file import read_organisation
     from samenwerkingsmonitor.adapters.storage import open_repository
     from samenwerkingsmonitor.cli.import_cmd import import_file
-    from samenwerkingsmonitor.services.demo import DemoParts, run_demo
+    from samenwerkingsmonitor.services.demo.demo import DemoParts, run_demo
 
     repo = open_repository(f"sqlite:///{folder / 'demo.db'}")
     outcome = run_demo(repo, "bench", DemoParts(TomlFrameworkFiles(), read_organisation,
@@ -68,7 +68,7 @@ def demo_run(folder: Path) -> tuple[Any, str]:
 
 def thirty_team_files(folder: Path) -> tuple[Path, Path, tuple[str, ...]]:
     """The example organisation and measurements with EXTRA_TEAMS clones of one shared team."""
-    from samenwerkingsmonitor.services.demo import DEMO_SUBJECTS, example_file
+    from samenwerkingsmonitor.services.demo.demo import DEMO_SUBJECTS, example_file
 
     organisation = tomllib.loads(example_file("organisatie.toml").read_text(encoding="utf-8"))
     cooperation = next(c for c in organisation["cooperations"] if c["slug"] == COOPERATION)
@@ -105,15 +105,15 @@ def thirty_team_files(folder: Path) -> tuple[Path, Path, tuple[str, ...]]:
 
 
 def thirty_team_run(folder: Path) -> tuple[Any, str]:
-    from samenwerkingsmonitor.adapters.csv_reader import read_csv
-    from samenwerkingsmonitor.adapters.framework_file import TomlFrameworkFiles
-    from samenwerkingsmonitor.adapters.organisation_file import read_organisation
+    from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
+    from samenwerkingsmonitor.adapters.intake.csv_reader import read_csv
+    from samenwerkingsmonitor.adapters.organisation.file import read_organisation
     from samenwerkingsmonitor.adapters.storage import open_repository
-    from samenwerkingsmonitor.services.assess import AssessmentRequest, run_assessment
-    from samenwerkingsmonitor.services.demo import DEMO_BASELINE, DEMO_YEARS
-    from samenwerkingsmonitor.services.frameworks import DEFAULT_FRAMEWORK, load_framework
-    from samenwerkingsmonitor.services.measurement_import import import_measurements
-    from samenwerkingsmonitor.services.organisation import (
+    from samenwerkingsmonitor.services.assessment.assess import AssessmentRequest, run_assessment
+    from samenwerkingsmonitor.services.demo.demo import DEMO_BASELINE, DEMO_YEARS
+    from samenwerkingsmonitor.services.frameworks.load import DEFAULT_FRAMEWORK, load_framework
+    from samenwerkingsmonitor.services.measurements.importing import import_measurements
+    from samenwerkingsmonitor.services.organisation.register import (
         load_registered_organisation,
         register_organisation,
     )
@@ -144,12 +144,12 @@ WORKLOADS: dict[str, tuple[str, Callable[[Path], tuple[Any, str]]]] = {
 def measure(repo: Any, run_id: str, repeat: int, keep: Path | None) -> dict[str, Any]:
     from weasyprint import HTML
 
-    from samenwerkingsmonitor.adapters.framework_file import parse_framework_text
-    from samenwerkingsmonitor.adapters.organisation_file import read_organisation
-    from samenwerkingsmonitor.adapters.report_docx import render_docx
-    from samenwerkingsmonitor.adapters.report_html import render_html
-    from samenwerkingsmonitor.adapters.report_pdf import render_pdf
-    from samenwerkingsmonitor.services.report_build import build_report_model
+    from samenwerkingsmonitor.adapters.frameworks.file import parse_framework_text
+    from samenwerkingsmonitor.adapters.organisation.file import read_organisation
+    from samenwerkingsmonitor.adapters.report.docx import render_docx
+    from samenwerkingsmonitor.adapters.report.html import render_html
+    from samenwerkingsmonitor.adapters.report.pdf import render_pdf
+    from samenwerkingsmonitor.services.report.build import build_report_model
 
     model, seconds_model = _timed(lambda: build_report_model(
         repo, run_id, parse_framework=parse_framework_text,

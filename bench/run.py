@@ -95,12 +95,12 @@ def _engine_setup(workload: str) -> tuple[Any, Any, dict[str, tuple[str, str]]]:
 
     from national import generate
 
-    from samenwerkingsmonitor.adapters.framework_file import TomlFrameworkFiles
+    from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
     from samenwerkingsmonitor.analysis.engine import EngineInput
     from samenwerkingsmonitor.domain.framework import NormKind
     from samenwerkingsmonitor.domain.organisation import PeerGroup, Subject, SubjectKind
     from samenwerkingsmonitor.domain.periods import Validity
-    from samenwerkingsmonitor.services.frameworks import load_framework
+    from samenwerkingsmonitor.services.frameworks.load import load_framework
 
     data = generate()
     framework = load_framework("standaardkader", TomlFrameworkFiles())
@@ -186,12 +186,12 @@ def _measure_engine(workload: str, repeat: int) -> dict[str, Any]:
 def _service_once(folder: Path, number: int, files: Any, codes: tuple[str, ...],
                   years: tuple[int, ...]) -> tuple[dict[str, float], int]:
     """Register, import and assess on a new SQLite file; seconds per step and the findings."""
-    from samenwerkingsmonitor.adapters.organisation_file import read_organisation
+    from samenwerkingsmonitor.adapters.organisation.file import read_organisation
     from samenwerkingsmonitor.adapters.storage import open_repository
     from samenwerkingsmonitor.cli.import_cmd import import_file
-    from samenwerkingsmonitor.services.assess import AssessmentRequest, run_assessment
-    from samenwerkingsmonitor.services.frameworks import DEFAULT_FRAMEWORK, load_framework
-    from samenwerkingsmonitor.services.organisation import (
+    from samenwerkingsmonitor.services.assessment.assess import AssessmentRequest, run_assessment
+    from samenwerkingsmonitor.services.frameworks.load import DEFAULT_FRAMEWORK, load_framework
+    from samenwerkingsmonitor.services.organisation.register import (
         load_registered_organisation,
         register_organisation,
     )
@@ -225,7 +225,7 @@ def _service_once(folder: Path, number: int, files: Any, codes: tuple[str, ...],
 def _measure_service(repeat: int) -> dict[str, Any]:
     from national import generate, write_measurements, write_organisation
 
-    from samenwerkingsmonitor.adapters.framework_file import TomlFrameworkFiles
+    from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
 
     data = generate()
     files = TomlFrameworkFiles()

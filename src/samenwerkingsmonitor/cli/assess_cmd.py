@@ -5,8 +5,8 @@ from __future__ import annotations
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from samenwerkingsmonitor.adapters.framework_file import TomlFrameworkFiles
-from samenwerkingsmonitor.adapters.organisation_file import read_organisation
+from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
+from samenwerkingsmonitor.adapters.organisation.file import read_organisation
 from samenwerkingsmonitor.cli.app import (
     app,
     check_output_format,
@@ -18,12 +18,12 @@ from samenwerkingsmonitor.cli.app import (
 from samenwerkingsmonitor.cli.matrix import print_matrix, run_summary
 from samenwerkingsmonitor.errors import UsageError
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.assess import (
+from samenwerkingsmonitor.services.assessment.assess import (
     AssessmentOutcome,
     AssessmentRequest,
     run_assessment,
 )
-from samenwerkingsmonitor.services.frameworks import DEFAULT_FRAMEWORK
+from samenwerkingsmonitor.services.frameworks.load import DEFAULT_FRAMEWORK
 
 
 def parse_years(text: str) -> tuple[int, int]:

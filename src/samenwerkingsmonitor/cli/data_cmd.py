@@ -18,8 +18,8 @@ from samenwerkingsmonitor.cli.app import (
 )
 from samenwerkingsmonitor.errors import UsageError
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.backup import BackupSummary
-from samenwerkingsmonitor.services.verify import Verification
+from samenwerkingsmonitor.services.assessment.verify import Verification
+from samenwerkingsmonitor.services.backup.backup import BackupSummary
 
 EXPORT_FORMATS = ("csv", "xlsx", "ods")
 
@@ -56,15 +56,18 @@ def export_command(
         help="Alle versies met hun historie, of alleen de geldende waarden (standaard).")] = False,
 ) -> None:
     """Exporteer de metingen in het lange formaat, met kolommen voor de historie."""
-    from samenwerkingsmonitor.adapters.csv_writer import write_csv
-    from samenwerkingsmonitor.services.export import export_measurements
+    from samenwerkingsmonitor.adapters.measurements.csv_writer import write_csv
+    from samenwerkingsmonitor.services.measurements.export import export_measurements
 
     fmt = export_format_for(export_format, output)
     table = export_measurements(repository(), history=history)
     if fmt == "csv":
         count = write_csv(table, output)
     else:
-        from samenwerkingsmonitor.adapters.spreadsheet_writer import write_ods, write_xlsx
+        from samenwerkingsmonitor.adapters.measurements.spreadsheet_writer import (
+            write_ods,
+            write_xlsx,
+        )
 
         assert output is not None  # export_format_for refuses a spreadsheet without a file
         count = (write_xlsx if fmt == "xlsx" else write_ods)(table, output)
@@ -79,9 +82,9 @@ def backup_command(
     file: Annotated[Path, typer.Argument(help="Het bestand voor de reservekopie.")],
 ) -> None:
     """Schrijf de hele database, met alle historie, naar één controleerbaar bestand."""
-    from samenwerkingsmonitor.adapters.backup_file import ZipBackupFiles
+    from samenwerkingsmonitor.adapters.backup.file import ZipBackupFiles
     from samenwerkingsmonitor.adapters.storage.restore import SqlBackupStore
-    from samenwerkingsmonitor.services.backup import create_backup
+    from samenwerkingsmonitor.services.backup.backup import create_backup
 
     summary = create_backup(SqlBackupStore(repository()), file, ZipBackupFiles())
     console.print(_("Reservekopie geschreven naar {file}: {rows} rijen in {tables} tabellen "
@@ -94,9 +97,9 @@ def restore_command(
                                               "backup'.")],
 ) -> None:
     """Zet een reservekopie terug in een lege database: precies zoals hij was."""
-    from samenwerkingsmonitor.adapters.backup_file import ZipBackupFiles
+    from samenwerkingsmonitor.adapters.backup.file import ZipBackupFiles
     from samenwerkingsmonitor.adapters.storage.restore import SqlBackupStore
-    from samenwerkingsmonitor.services.backup import restore_backup
+    from samenwerkingsmonitor.services.backup.backup import restore_backup
 
     store = SqlBackupStore(repository())
     summary = restore_backup(store, file, ZipBackupFiles())
@@ -117,9 +120,9 @@ def verify_command(
         "--format", help="tabel of json", callback=check_output_format)] = "tabel",
 ) -> None:
     """Reken een opgeslagen toetsing opnieuw uit en toon of elke bevinding gelijk is."""
-    from samenwerkingsmonitor.adapters.framework_file import TomlFrameworkFiles
-    from samenwerkingsmonitor.adapters.organisation_file import read_organisation
-    from samenwerkingsmonitor.services.verify import verify_run
+    from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
+    from samenwerkingsmonitor.adapters.organisation.file import read_organisation
+    from samenwerkingsmonitor.services.assessment.verify import verify_run
 
     result = verify_run(repository(), run, framework_files=TomlFrameworkFiles(),
                         organisation_reader=read_organisation)

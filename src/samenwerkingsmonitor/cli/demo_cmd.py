@@ -7,16 +7,16 @@ from pathlib import Path
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from samenwerkingsmonitor.adapters.framework_file import TomlFrameworkFiles
-from samenwerkingsmonitor.adapters.organisation_file import read_organisation
+from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
+from samenwerkingsmonitor.adapters.intake.vulnerability_reader import import_vulnerability_files
+from samenwerkingsmonitor.adapters.organisation.file import read_organisation
 from samenwerkingsmonitor.adapters.storage import open_repository
-from samenwerkingsmonitor.adapters.vulnerability_csv import import_vulnerability_files
 from samenwerkingsmonitor.cli.app import app, check_output_format, console, print_json, settings
 from samenwerkingsmonitor.cli.import_cmd import import_file
 from samenwerkingsmonitor.cli.matrix import print_matrix, run_summary
 from samenwerkingsmonitor.cli.report_cmd import ALL_FORMATS, write_reports
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.demo import DemoParts, run_demo
+from samenwerkingsmonitor.services.demo.demo import DemoParts, run_demo
 
 DEMO_DIR = Path("samenwerkingsmonitor-demo")
 

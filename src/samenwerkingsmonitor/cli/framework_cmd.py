@@ -8,10 +8,10 @@ import typer
 from rich.table import Table
 from rich.tree import Tree
 
-from samenwerkingsmonitor.adapters.framework_file import TomlFrameworkFiles
+from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
 from samenwerkingsmonitor.cli.app import app, check_output_format, console, print_json
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.frameworks import (
+from samenwerkingsmonitor.services.frameworks.load import (
     data_burden,
     describe_framework,
     load_framework,

@@ -12,9 +12,9 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from samenwerkingsmonitor.adapters.csv_reader import read_csv
-from samenwerkingsmonitor.adapters.file_guard import IntakeLimits, encoding_note, limits_from
-from samenwerkingsmonitor.adapters.spreadsheet_reader import read_ods, read_xlsx
+from samenwerkingsmonitor.adapters.intake.csv_reader import read_csv
+from samenwerkingsmonitor.adapters.intake.file_guard import IntakeLimits, encoding_note, limits_from
+from samenwerkingsmonitor.adapters.intake.spreadsheet_reader import read_ods, read_xlsx
 from samenwerkingsmonitor.cli.app import (
     app,
     check_output_format,
@@ -30,15 +30,15 @@ from samenwerkingsmonitor.domain.organisation import Organisation
 from samenwerkingsmonitor.domain.validation import Location, ValidationReport
 from samenwerkingsmonitor.errors import ImportRefused, UsageError
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.frameworks import DEFAULT_FRAMEWORK
-from samenwerkingsmonitor.services.measurement_import import (
+from samenwerkingsmonitor.services.frameworks.load import DEFAULT_FRAMEWORK
+from samenwerkingsmonitor.services.measurements.importing import (
     ImportResult,
     TableReader,
     import_measurements,
     refused,
 )
-from samenwerkingsmonitor.services.measurement_rows import RawTable
-from samenwerkingsmonitor.services.ports import Repository
+from samenwerkingsmonitor.services.measurements.rows import RawTable
+from samenwerkingsmonitor.services.storage.ports import Repository
 
 READERS: dict[str, Callable[..., RawTable]] = {
     ".csv": read_csv, ".xlsx": read_xlsx, ".ods": read_ods}
@@ -113,10 +113,10 @@ def import_command(
 def _run(file: Path, reason: str, dry_run: bool, decimal_comma: bool | None,
          framework_id: str, limits: IntakeLimits | None = None) -> ImportResult:
     # Imported here so that `--help` stays fast and needs no database driver.
-    from samenwerkingsmonitor.adapters.framework_file import TomlFrameworkFiles
-    from samenwerkingsmonitor.adapters.organisation_file import read_organisation
-    from samenwerkingsmonitor.services.frameworks import load_framework
-    from samenwerkingsmonitor.services.organisation import load_registered_organisation
+    from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
+    from samenwerkingsmonitor.adapters.organisation.file import read_organisation
+    from samenwerkingsmonitor.services.frameworks.load import load_framework
+    from samenwerkingsmonitor.services.organisation.register import load_registered_organisation
 
     repo = repository()
     organisation = load_registered_organisation(repo, reader=read_organisation)

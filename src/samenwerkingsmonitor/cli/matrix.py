@@ -9,8 +9,8 @@ from rich.table import Table
 from samenwerkingsmonitor.cli.app import console
 from samenwerkingsmonitor.domain.verdicts import Verdict
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.assess import AssessmentOutcome
-from samenwerkingsmonitor.services.explain import verdict_label
+from samenwerkingsmonitor.services.assessment.assess import AssessmentOutcome
+from samenwerkingsmonitor.services.assessment.explain import verdict_label
 
 STYLE = {Verdict.VOLDOET: "green", Verdict.VOLDOET_DEELS: "yellow",
          Verdict.VOLDOET_NIET: "red", Verdict.NIET_TE_BEOORDELEN: "dim"}

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from samenwerkingsmonitor.adapters.organisation_file import read_organisation
+from samenwerkingsmonitor.adapters.organisation.file import read_organisation
 from samenwerkingsmonitor.cli.app import (
     app,
     check_output_format,
@@ -20,11 +20,11 @@ from samenwerkingsmonitor.cli.app import (
 from samenwerkingsmonitor.domain.organisation import Organisation
 from samenwerkingsmonitor.errors import OrganisationInvalid
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.organisation import (
+from samenwerkingsmonitor.services.organisation.register import (
     check_organisation_file,
     register_organisation,
 )
-from samenwerkingsmonitor.services.ports import StoredDocument
+from samenwerkingsmonitor.services.storage.ports import StoredDocument
 
 
 @app.command("register")

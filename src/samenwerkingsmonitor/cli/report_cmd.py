@@ -1,6 +1,6 @@
 """`report RUN --as html,pdf,docx [--output DIR]`: the council report of a stored run.
 
-The report model is built once (services/report_build.py) and written in every format asked
+The report model is built once (services/report/build.py) and written in every format asked
 for: rapport.html (Jinja2), rapport.pdf (WeasyPrint, PDF/UA-1, printed from the same HTML) and
 rapport.docx (python-docx). Next to them herkomst.csv: every value the run used, with its
 version and batch (the report prints the provenance per subject and file and names this file).
@@ -16,18 +16,18 @@ from typing import Annotated
 
 import typer
 
-from samenwerkingsmonitor.adapters.framework_file import parse_framework_text
-from samenwerkingsmonitor.adapters.organisation_file import read_organisation
-from samenwerkingsmonitor.adapters.report_docx import write_docx
-from samenwerkingsmonitor.adapters.report_html import write_html
-from samenwerkingsmonitor.adapters.report_pdf import write_pdf
-from samenwerkingsmonitor.adapters.report_provenance import write_provenance
+from samenwerkingsmonitor.adapters.frameworks.file import parse_framework_text
+from samenwerkingsmonitor.adapters.organisation.file import read_organisation
+from samenwerkingsmonitor.adapters.report.docx import write_docx
+from samenwerkingsmonitor.adapters.report.html import write_html
+from samenwerkingsmonitor.adapters.report.pdf import write_pdf
+from samenwerkingsmonitor.adapters.report.provenance import write_provenance
 from samenwerkingsmonitor.cli.app import app, console, repository
 from samenwerkingsmonitor.errors import UsageError
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.ports import Repository
-from samenwerkingsmonitor.services.report_build import build_report_model
-from samenwerkingsmonitor.services.report_model import ReportModel
+from samenwerkingsmonitor.services.report.build import build_report_model
+from samenwerkingsmonitor.services.report.model import ReportModel
+from samenwerkingsmonitor.services.storage.ports import Repository
 
 WRITERS: dict[str, Callable[[ReportModel, Path], Path]] = {
     "html": write_html,

@@ -15,8 +15,8 @@ from samenwerkingsmonitor.cli.assess_cmd import parse_years
 from samenwerkingsmonitor.domain.measurements import MeasurementKind
 from samenwerkingsmonitor.errors import UsageError
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.frameworks import DEFAULT_FRAMEWORK
-from samenwerkingsmonitor.services.template_model import TemplateModel
+from samenwerkingsmonitor.services.frameworks.load import DEFAULT_FRAMEWORK
+from samenwerkingsmonitor.services.workbooks.model import TemplateModel
 
 Writer = Callable[[TemplateModel, Path], Path]
 
@@ -25,10 +25,10 @@ def writer_for(path: Path) -> Writer:
     """The writer by suffix; imported here so that `--help` needs neither library."""
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        from samenwerkingsmonitor.adapters.template_xlsx import write_template_xlsx
+        from samenwerkingsmonitor.adapters.workbooks.xlsx import write_template_xlsx
         return write_template_xlsx
     if suffix == ".ods":
-        from samenwerkingsmonitor.adapters.template_ods import write_template_ods
+        from samenwerkingsmonitor.adapters.workbooks.ods import write_template_ods
         return write_template_ods
     raise UsageError(_("Bestandstype '{suffix}' kan niet als invulbestand worden geschreven: "
                        "kies .xlsx of .ods.").format(suffix=path.suffix or _("zonder extensie")))
@@ -48,12 +48,12 @@ def make_template(output: Path, framework_id: str, subjects: tuple[str, ...], ye
                   kinds: tuple[MeasurementKind, ...], with_derived: bool,
                   vulnerability: bool = False) -> TemplateModel:
     """Build the template for the registered organisation and write it to `output`."""
-    from samenwerkingsmonitor.adapters.framework_file import TomlFrameworkFiles
-    from samenwerkingsmonitor.adapters.organisation_file import read_organisation
-    from samenwerkingsmonitor.services.assess import resolve_subjects
-    from samenwerkingsmonitor.services.frameworks import load_framework
-    from samenwerkingsmonitor.services.organisation import load_registered_organisation
-    from samenwerkingsmonitor.services.template_model import build_template
+    from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
+    from samenwerkingsmonitor.adapters.organisation.file import read_organisation
+    from samenwerkingsmonitor.services.assessment.assess import resolve_subjects
+    from samenwerkingsmonitor.services.frameworks.load import load_framework
+    from samenwerkingsmonitor.services.organisation.register import load_registered_organisation
+    from samenwerkingsmonitor.services.workbooks.model import build_template
 
     write = writer_for(output)
     if not output.parent.is_dir():

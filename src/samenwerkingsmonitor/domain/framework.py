@@ -1,6 +1,6 @@
 """The toetsingskader: criteria, indicators, norms and roll-up rules (DESIGN.md §4.5).
 
-Frameworks are data: adapters/framework_file.py reads them from TOML into these values.
+Frameworks are data: adapters/frameworks/file.py reads them from TOML into these values.
 """
 
 from __future__ import annotations

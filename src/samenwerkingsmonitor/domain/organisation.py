@@ -1,6 +1,6 @@
 """Who cooperates with whom, in what form, and when (DESIGN.md §4.2).
 
-The organisation file is parsed by adapters/organisation_file.py into these values.
+The organisation file is parsed by adapters/organisation/file.py into these values.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The Repository port (services/ports.py) on SQLAlchemy Core: SQLite file or PostgreSQL.
+"""The Repository port (services/storage/ports.py) on SQLAlchemy Core: SQLite file or PostgreSQL.
 
 History is append-only: this module only INSERTs and SELECTs; the database refuses UPDATE and
 DELETE by trigger (docs/adr/0007-storage-and-history.md).
@@ -16,7 +16,7 @@ from sqlalchemy import Table, exists, func, insert, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
-from samenwerkingsmonitor.adapters import migrations
+from samenwerkingsmonitor.adapters.storage import migrations
 from samenwerkingsmonitor.adapters.storage import serialisation as ser
 from samenwerkingsmonitor.adapters.storage.bulk import insert_rows
 from samenwerkingsmonitor.adapters.storage.engine import (
@@ -40,7 +40,7 @@ from samenwerkingsmonitor.adapters.storage.tables import findings as findings_ta
 from samenwerkingsmonitor.domain.assessment import AssessmentRun, CriterionVerdict, Finding
 from samenwerkingsmonitor.errors import StorageError
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.ports import (
+from samenwerkingsmonitor.services.storage.ports import (
     Batch,
     NewVersion,
     StoredDocument,

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Boolean, Date, Double, Integer, Table, func, select, text
 from sqlalchemy.engine import Connection
 
-from samenwerkingsmonitor.adapters import migrations
+from samenwerkingsmonitor.adapters.storage import migrations
 from samenwerkingsmonitor.adapters.storage.bulk import insert_rows
 from samenwerkingsmonitor.adapters.storage.engine import (
     BEGIN_OPTION,

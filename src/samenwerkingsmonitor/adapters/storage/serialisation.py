@@ -20,7 +20,12 @@ from samenwerkingsmonitor.domain.measurements import (
     MeasurementStatus,
 )
 from samenwerkingsmonitor.domain.verdicts import Verdict
-from samenwerkingsmonitor.services.ports import Batch, NewVersion, StoredDocument, StoredMeasurement
+from samenwerkingsmonitor.services.storage.ports import (
+    Batch,
+    NewVersion,
+    StoredDocument,
+    StoredMeasurement,
+)
 
 RUN_PREFIX = "R-"
 

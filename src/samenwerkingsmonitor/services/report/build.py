@@ -1,0 +1,340 @@
+"""Use case: build the report model of a stored run (services/report/model.py).
+
+Everything comes from storage through the Repository port: the run, its findings and criterion
+verdicts as stored (never recomputed), the framework and organisation documents in the versions
+the run used, and the measurements as they stood after the run's last batch. The model is built
+once and rendered by every renderer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from samenwerkingsmonitor.domain.assessment import AssessmentRun, CriterionVerdict, Finding
+from samenwerkingsmonitor.domain.framework import Framework, Indicator, IndicatorKind
+from samenwerkingsmonitor.domain.organisation import Organisation, Subject, SubjectKind
+from samenwerkingsmonitor.errors import NotFound
+from samenwerkingsmonitor.i18n import _, current_language
+from samenwerkingsmonitor.services.frameworks.load import ParsedFramework, validate_parsed
+from samenwerkingsmonitor.services.organisation.register import (
+    OrganisationReader,
+    check_organisation_text,
+)
+from samenwerkingsmonitor.services.report.costs import cost_blocks, costs_note
+from samenwerkingsmonitor.services.report.cover import cover, long_date
+from samenwerkingsmonitor.services.report.details import (
+    finding_entry,
+    gap_entries,
+    provenance_entries,
+    provenance_groups,
+    rule_entries,
+)
+from samenwerkingsmonitor.services.report.labels import (
+    legend,
+    rule_label,
+    subject_kind_label,
+    verdict_text,
+)
+from samenwerkingsmonitor.services.report.model import (
+    MatrixCell,
+    MatrixRow,
+    MatrixSubject,
+    ReportModel,
+    SubjectSection,
+    TocEntry,
+    VerdictMatrix,
+)
+from samenwerkingsmonitor.services.report.norms import norm_entries
+from samenwerkingsmonitor.services.report.pc import (
+    operations_tables,
+    related_parties,
+    relevant_cooperations,
+)
+from samenwerkingsmonitor.services.report.process import (
+    process_section,
+    vulnerability_entries,
+    vulnerability_note,
+)
+from samenwerkingsmonitor.services.report.summary import judgements_note, summary_sentences
+from samenwerkingsmonitor.services.report.trends import PeerValues, peer_values, trend_charts
+from samenwerkingsmonitor.services.storage.ports import Repository, StoredMeasurement
+from samenwerkingsmonitor.services.vulnerability.team import TeamAnalysis, analyse_team
+
+FrameworkParser = Callable[[str, str], ParsedFramework]
+"""Parses a framework file's text (adapters/framework_file.parse_framework_text)."""
+
+KIND_ORDER = (SubjectKind.TEAM, SubjectKind.MUNICIPALITY, SubjectKind.COOPERATION)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSources:
+    """What a report is made of, read once from storage."""
+
+    run: AssessmentRun
+    findings: list[Finding]
+    verdicts: list[CriterionVerdict]
+    framework: Framework
+    organisation: Organisation
+    measurements: list[StoredMeasurement]
+    previous: AssessmentRun | None = None  # the last earlier run of the same subjects
+    previous_verdicts: tuple[CriterionVerdict, ...] = ()
+    vulnerability: tuple[TeamAnalysis, ...] = ()  # closed-form figures of teams with input
+
+
+def load_sources(repo: Repository, run_id: str, *, parse_framework: FrameworkParser,
+                 organisation_reader: OrganisationReader) -> ReportSources:
+    run = repo.run(run_id)
+    if run is None:
+        raise NotFound(_("Toetsing {run} bestaat niet. Kies een toetsing die met 'assess' is "
+                         "gemaakt, of 'latest' voor de nieuwste.").format(run=run_id))
+    framework_doc = repo.document("framework", run.framework_id,
+                                  int(run.parameters.get("framework_document", "0") or 0))
+    organisation_doc = repo.document("organisation", "organisation",
+                                     int(run.organisation_version))
+    if framework_doc is None or organisation_doc is None:
+        raise NotFound(_("De bestanden waarmee toetsing {run} is gemaakt, ontbreken.")
+                       .format(run=run.id))
+    framework = validate_parsed(parse_framework(framework_doc.text, run.framework_id))
+    organisation = check_organisation_text(organisation_doc.text, run.id,
+                                           reader=organisation_reader)
+    previous = previous_run(repo, run)
+    return ReportSources(run, repo.findings(run.id), repo.criterion_verdicts(run.id), framework,
+                         organisation, repo.current_measurements(as_of_batch=run.data_batch),
+                         previous,
+                         tuple(repo.criterion_verdicts(previous.id)) if previous else (),
+                         team_analyses(repo, organisation, run))
+
+
+def team_analyses(repo: Repository, organisation: Organisation,
+                  run: AssessmentRun) -> tuple[TeamAnalysis, ...]:
+    """Vulnerability of the run's teams from their stored input of the run's last year (or the
+    newest earlier year), closed form only: the simulation is for `vulnerability TEAM`."""
+    analyses = []
+    known = organisation.subjects()
+    for subject in run.subjects:
+        if subject not in known or known[subject].kind is not SubjectKind.TEAM:
+            continue
+        try:
+            analyses.append(analyse_team(repo, organisation, subject, None, runs=None))
+        except NotFound:
+            continue
+    return tuple(a for a in analyses if a.year <= run.last_year)
+
+
+def previous_run(repo: Repository, run: AssessmentRun) -> AssessmentRun | None:
+    """The newest earlier run (R-0003 before R-0004) of the same subjects and framework."""
+    found = re.fullmatch(r"R-(\d+)", run.id)
+    if found is None:
+        return None
+    width = len(found.group(1))
+    for number in range(int(found.group(1)) - 1, 0, -1):
+        candidate = repo.run(f"R-{number:0{width}d}")
+        if (candidate is not None and set(candidate.subjects) == set(run.subjects)
+                and candidate.framework_id == run.framework_id):
+            return candidate
+    return None
+
+
+def build_report_model(repo: Repository, run_id: str, *, parse_framework: FrameworkParser,
+                       organisation_reader: OrganisationReader,
+                       today: date | None = None) -> ReportModel:
+    """The report of stored run `run_id` ('latest' for the newest), in the current language."""
+    sources = load_sources(repo, run_id, parse_framework=parse_framework,
+                           organisation_reader=organisation_reader)
+    return model_from_sources(sources, today or date.today())
+
+
+def model_from_sources(sources: ReportSources, today: date) -> ReportModel:
+    run, framework, organisation = sources.run, sources.framework, sources.organisation
+    known = organisation.subjects()
+    subjects = _ordered_subjects(run.subjects, known)
+    anchors = {s.id: anchor("onderwerp", s.id) for s in subjects}
+    matrices = _matrices(sources, subjects, anchors)
+    peers = peer_values(sources.measurements, framework, organisation)
+    sections = tuple(_section(s, sources, anchors[s.id], peers) for s in subjects)
+    summary = summary_sentences(
+        run, sources.findings, sources.verdicts, framework_title=framework.title,
+        subject_name=lambda sid: known[sid].name if sid in known else sid,
+        criterion_name=lambda cid: _criterion_name(framework, cid),
+        indicator_name=lambda iid: _indicator_name(framework, iid),
+        previous=sources.previous, previous_verdicts=sources.previous_verdicts,
+    )
+    cooperations = relevant_cooperations(subjects, organisation)
+    provenance = provenance_entries(run, sources.findings, sources.measurements, framework,
+                                    organisation, known)
+    model = ReportModel(
+        language=current_language(), cover=cover(run, framework, organisation, subjects, today),
+        summary=summary, contents=(), legend=legend(), matrices=matrices,
+        sections=sections,
+        norms=norm_entries(framework, {f.norm for f in sources.findings if f.norm}),
+        rules=rule_entries(framework, sources.verdicts),
+        gaps=gap_entries(sources.findings, framework, known),
+        provenance=provenance, provenance_groups=provenance_groups(provenance),
+        run_id=run.id, previous_run_id=sources.previous.id if sources.previous else None,
+        judgements=(), judgements_note=judgements_note(0),
+        vulnerability=vulnerability_entries(subjects, sources.vulnerability, organisation),
+        vulnerability_note=vulnerability_note(bool(sources.vulnerability)),
+        costs=cost_blocks(run, subjects, organisation, sources.measurements, anchors),
+        costs_note=costs_note(),
+        operations=operations_tables(run, subjects, sources.findings, framework, anchors),
+        related_parties=related_parties(run, subjects, organisation),
+        process=process_section(cooperations, organisation, today, long_date),
+    )
+    return replace(model, contents=contents(model))
+
+
+def anchor(prefix: str, text: str) -> str:
+    """An id for a link target: `onderwerp-heemstede-bloemendaal-communicatie`."""
+    return f"{prefix}-" + re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _ordered_subjects(ids: Sequence[str], known: dict[str, Subject]) -> list[Subject]:
+    subjects = [known[s] for s in ids if s in known]
+    return sorted(subjects, key=lambda s: (KIND_ORDER.index(s.kind), s.name, s.id))
+
+
+def _criterion_name(framework: Framework, criterion_id: str) -> str:
+    criterion = framework.criterion(criterion_id)
+    return criterion.name if criterion else criterion_id
+
+
+def _indicator_name(framework: Framework, indicator_id: str) -> str:
+    indicator = framework.indicator(indicator_id)
+    return indicator.name if indicator else indicator_id
+
+
+def _criterion_position(framework: Framework, criterion_id: str | None) -> int:
+    ids = [c.id for c in framework.criteria]
+    return ids.index(criterion_id) if criterion_id in ids else len(ids)
+
+
+def _indicator(framework: Framework, finding: Finding) -> Indicator:
+    found = framework.indicator(finding.indicator)
+    return found or Indicator(finding.indicator, finding.indicator, finding.unit,
+                              IndicatorKind.INPUT)
+
+
+# --- matrix ------------------------------------------------------------------------------
+
+_MATRIX_ANCHORS = {SubjectKind.TEAM: "teams", SubjectKind.MUNICIPALITY: "gemeenten",
+                   SubjectKind.COOPERATION: "samenwerkingen"}
+
+
+def _matrix_titles(kind: SubjectKind) -> tuple[str, str]:
+    titles = {
+        SubjectKind.TEAM: (_("Teams"), _("Oordeel per team, criterium en jaar")),
+        SubjectKind.MUNICIPALITY: (_("Gemeenten"), _("Oordeel per gemeente, criterium en jaar")),
+        SubjectKind.COOPERATION: (_("Samenwerkingen"),
+                                  _("Oordeel per samenwerking, criterium en jaar")),
+    }
+    return titles[kind]
+
+
+def _matrices(sources: ReportSources, subjects: list[Subject],
+              anchors: dict[str, str]) -> tuple[VerdictMatrix, ...]:
+    run, framework = sources.run, sources.framework
+    years = tuple(range(run.first_year, run.last_year + 1))
+    by_key = {(v.subject, v.criterion, v.year): v for v in sources.verdicts}
+    matrices = []
+    for kind in KIND_ORDER:
+        rows_of = [
+            MatrixSubject(s.id, s.name, anchors[s.id], _matrix_rows(s.id, years, by_key,
+                                                                     framework))
+            for s in subjects if s.kind is kind
+        ]
+        if not rows_of:
+            continue
+        title, caption = _matrix_titles(kind)
+        matrices.append(VerdictMatrix(kind.value, anchor("oordelen", _MATRIX_ANCHORS[kind]), title,
+                                      caption, years, tuple(rows_of)))
+    return tuple(matrices)
+
+
+def _matrix_rows(subject: str, years: tuple[int, ...],
+                 by_key: dict[tuple[str, str, int], CriterionVerdict],
+                 framework: Framework) -> tuple[MatrixRow, ...]:
+    criteria = sorted({c for s, c, _y in by_key if s == subject},
+                      key=lambda c: _criterion_position(framework, c))
+    rows = []
+    for criterion in criteria:
+        cells = tuple(_cell(by_key.get((subject, criterion, year)), year) for year in years)
+        rule = next((by_key[(subject, criterion, y)].rule for y in years
+                     if (subject, criterion, y) in by_key), "")
+        rows.append(MatrixRow(criterion, _criterion_name(framework, criterion),
+                              rule_label(rule), cells))
+    return tuple(rows)
+
+
+def _cell(verdict: CriterionVerdict | None, year: int) -> MatrixCell:
+    if verdict is None:
+        return MatrixCell(year, verdict_text(None))
+    note = ""
+    if verdict.missing:
+        note = _("niet te beoordelen: {indicators}").format(indicators=", ".join(verdict.missing))
+    return MatrixCell(year, verdict_text(verdict.verdict), note)
+
+
+# --- sections ----------------------------------------------------------------------------
+
+def _section(subject: Subject, sources: ReportSources, anchor_id: str,
+             peers: PeerValues) -> SubjectSection:
+    framework = sources.framework
+    findings = sorted(
+        (f for f in sources.findings if f.subject == subject.id),
+        key=lambda f: (_criterion_position(framework, f.criterion),
+                       [i.id for i in framework.indicators].index(f.indicator)
+                       if framework.indicator(f.indicator) else 0,
+                       f.indicator, f.year, f.norm or ""),
+    )
+    norms = {n.id: n for n in framework.norms}
+    entries = tuple(
+        finding_entry(f, _indicator(framework, f), norms.get(f.norm or ""),
+                      _criterion_name(framework, f.criterion or "") if f.criterion else "–")
+        for f in findings
+    )
+    own = [f for f in sources.findings if f.subject == subject.id]
+    charts = trend_charts(subject, own, framework, sources.run, sources.organisation, peers,
+                          anchor_id)
+    return SubjectSection(anchor_id, subject.id, subject.name, subject.kind.value,
+                          subject_kind_label(subject.kind),
+                          _context(subject, sources.organisation), entries, charts,
+                          tuple(range(sources.run.first_year, sources.run.last_year + 1)))
+
+
+def _context(subject: Subject, organisation: Organisation) -> str:
+    if subject.kind is SubjectKind.TEAM:
+        cooperation = organisation.cooperation_of_unit(subject.id)
+        if cooperation is not None:
+            return _("Gedeeld team van {cooperation}.").format(cooperation=cooperation.name)
+        owner = subject.id.split("/", 1)[0]
+        names = {m.code: m.name for m in organisation.municipalities}
+        return _("Team van de gemeente {municipality}.").format(
+            municipality=names.get(owner, owner))
+    if subject.kind is SubjectKind.COOPERATION:
+        return _("Samenwerking op niveau {level}.").format(level=subject.level)
+    return _("Gemeente met CBS-code {code}.").format(code=subject.id)
+
+
+def contents(model: ReportModel) -> tuple[TocEntry, ...]:
+    """Chapters (level 2) and their sections (level 3), in the order of the report."""
+    entries = [TocEntry("samenvatting", _("Samenvatting"), 2),
+               TocEntry("oordelen", _("Oordelen per criterium"), 2)]
+    entries += [TocEntry(m.anchor, m.title, 3) for m in model.matrices]
+    entries.append(TocEntry("bevindingen", _("Bevindingen per onderwerp"), 2))
+    entries += [TocEntry(s.anchor, s.name, 3) for s in model.sections]
+    if model.vulnerability:
+        entries.append(TocEntry("kwetsbaarheid", _("Kwetsbaarheid per team"), 2))
+    entries.append(TocEntry("kosten", _("Kosten"), 2))
+    entries += [TocEntry(b.anchor, b.name, 3) for b in model.costs]
+    entries.append(TocEntry("paragraaf-bedrijfsvoering", _("Paragraaf bedrijfsvoering"), 2))
+    entries.append(TocEntry("verbonden-partijen", _("Verbonden partijen"), 2))
+    entries += [TocEntry(p.anchor, p.name, 3) for p in model.related_parties]
+    entries.append(TocEntry("proces", _("Proces en betrokkenheid van de raad"), 2))
+    entries += [TocEntry("normen", _("Bijlage: toetsingskader en normen"), 2),
+                TocEntry("regels", _("Regels voor het oordeel per criterium"), 2),
+                TocEntry("ontbrekende-gegevens", _("Ontbrekende gegevens"), 2),
+                TocEntry("herkomst", _("Herkomst van de gegevens"), 2)]
+    return tuple(entries)

@@ -1,0 +1,383 @@
+"""The council report as plain data: built once from a stored run, rendered by any renderer.
+
+The model holds what the report says, not how it looks: every text is already made (in the
+language that was active when the model was built, through gettext), every verdict carries its
+code, its label and a symbol, and every number the text shows is also kept raw, so that a later
+renderer (PDF, DOCX, charts; issue 6) can draw from the same facts. Nothing here imports a
+rendering library; services/report/build.py fills it, adapters/report_*.py render it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from samenwerkingsmonitor.domain.verdicts import Verdict
+from samenwerkingsmonitor.services.report.model_process import (  # noqa: F401  (re-exported)
+    CouncilDocumentEntry,
+    EvaluationEntry,
+    GuidanceGroupEntry,
+    ProcessSection,
+    RelatedParty,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictText:
+    """A verdict as shown: the code (None for 'not part of this run'), label and symbol.
+
+    Colour is up to the renderer; label and symbol make sure colour is never the only carrier.
+    """
+
+    code: Verdict | None
+    label: str
+    symbol: str
+
+    @property
+    def css_class(self) -> str:
+        return self.code.value.replace("_", "-") if self.code else "geen"
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One labelled line, e.g. on the cover ("Toetsing", "R-0001")."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cover:
+    title: str
+    organisation: str  # the organisation file's title
+    subjects: str  # municipalities and cooperations the report is about
+    period: str
+    baseline_year: int
+    framework: str  # title, id and version
+    adoption: str  # concept or vastgesteld, with the decision
+    report_status: str  # concept (definitief comes with assessor sign-off, a later issue)
+    run_id: str
+    data_version: str  # "batch 3 · 4d5e6c4d5b61"
+    run_date: str
+    report_date: str
+    fictitious: bool
+    fictitious_text: str
+    facts: tuple[Fact, ...]  # the lines above, in display order
+
+
+@dataclass(frozen=True, slots=True)
+class TocEntry:
+    anchor: str
+    title: str
+    level: int  # 2 for a chapter, 3 for a section in it
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixCell:
+    year: int
+    verdict: VerdictText
+    note: str = ""  # e.g. which indicators could not be judged
+    judgement: str = ""  # an assessor's judgement, marked as such (a later issue)
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixRow:
+    criterion_id: str
+    criterion: str
+    rule: str  # the roll-up rule, as text
+    cells: tuple[MatrixCell, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixSubject:
+    subject_id: str
+    name: str
+    anchor: str  # of the subject's section with findings
+    rows: tuple[MatrixRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictMatrix:
+    """Subject × criterion × year for one kind of subject (teams, municipalities, ...)."""
+
+    kind: str  # "team", "municipality", "cooperation"
+    anchor: str
+    title: str
+    caption: str
+    years: tuple[int, ...]
+    subjects: tuple[MatrixSubject, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FindingEntry:
+    """One stored finding with its explanation; raw numbers kept for tables and charts."""
+
+    indicator_id: str
+    indicator: str
+    criterion: str
+    year: int
+    verdict: VerdictText
+    value_text: str
+    norm_text: str
+    baseline_text: str
+    explanation: str
+    quality: tuple[str, ...]  # data-quality labels as text
+    gap: str  # why it could not be judged, as text; "" when judged
+    value: float | None
+    scale_value: str | None
+    unit: str
+    target: float | None
+    signal: float | None
+    baseline_value: float | None
+
+    @property
+    def needs_explanation(self) -> bool:
+        """Shown with its explanation in the compact report: not 'voldoet', a data-quality
+        label or a gap. A plain 'voldoet' is explained by its value and norm in the table."""
+        return self.verdict.code is not Verdict.VOLDOET or bool(self.quality) or bool(self.gap)
+
+
+@dataclass(frozen=True, slots=True)
+class FindingRow:
+    """One indicator of a subject over the years of the run: the compact findings table.
+
+    `norm_text` and `baseline_text` are the texts all years share, "" when they differ per
+    year (a peer norm's percentiles): then every cell shows its own."""
+
+    indicator_id: str
+    indicator: str
+    criterion: str
+    norm_text: str
+    baseline_text: str
+    cells: tuple[FindingEntry | None, ...]  # one per year of the section, None: no finding
+
+
+@dataclass(frozen=True, slots=True)
+class DataTable:
+    """A small table of text: a chart's data (its text alternative) or a cost table.
+
+    The first cell of every row is its row header."""
+
+    caption: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChartFigure:
+    """A trend chart as data: a Vega-Lite specification (plain JSON, renderer-independent)
+    and its text alternatives. adapters/report/charts.py turns the spec into SVG or PNG."""
+
+    anchor: str  # id of the figure; renderers derive the ids of its parts from it
+    indicator_id: str
+    title: str
+    summary: str  # one or two sentences: the alt text (DOCX) and the SVG's description
+    table: DataTable  # the data of the chart as a table
+    notes: tuple[str, ...]  # values shown apart as not comparable (with the reason), caveats
+    spec: dict[str, Any] = field(compare=False, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectSection:
+    anchor: str
+    subject_id: str
+    name: str
+    kind: str  # "team", "municipality", "cooperation"
+    kind_label: str
+    context: str  # e.g. "gedeeld team van Ambtelijke samenwerking Heemstede-Bloemendaal"
+    findings: tuple[FindingEntry, ...]
+    charts: tuple[ChartFigure, ...] = ()
+    years: tuple[int, ...] = ()  # the run's years: the columns of the compact table
+
+    @property
+    def finding_rows(self) -> tuple[FindingRow, ...]:
+        """The findings as indicator × year, in the order of `findings`."""
+        years = self.years or tuple(sorted({f.year for f in self.findings}))
+        by_indicator: dict[str, dict[int, FindingEntry]] = {}
+        for entry in self.findings:
+            by_indicator.setdefault(entry.indicator_id, {})[entry.year] = entry
+        rows = []
+        for cells in by_indicator.values():
+            first = next(iter(cells.values()))
+            norms = {c.norm_text for c in cells.values()}
+            baselines = {c.baseline_text for c in cells.values()}
+            rows.append(FindingRow(
+                first.indicator_id, first.indicator, first.criterion,
+                norms.pop() if len(norms) == 1 else "",
+                baselines.pop() if len(baselines) == 1 else "",
+                tuple(cells.get(year) for year in years)))
+        return tuple(rows)
+
+    @property
+    def explained(self) -> tuple[FindingEntry, ...]:
+        """The findings whose explanation the compact report prints (needs_explanation)."""
+        return tuple(f for f in self.findings if f.needs_explanation)
+
+
+@dataclass(frozen=True, slots=True)
+class NormEntry:
+    norm_id: str
+    indicator: str
+    criterion: str
+    kind: str
+    target: str
+    signal: str
+    source_kind: str
+    source: str
+    owner: str
+    example: bool
+    description: str
+    applied: bool = True  # applied in this run; the appendix lists every norm of the framework
+
+
+@dataclass(frozen=True, slots=True)
+class RuleEntry:
+    criterion: str
+    rule: str
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class GapEntry:
+    subject: str
+    indicator: str
+    year: int
+    gap: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProvenanceEntry:
+    subject: str
+    indicator: str
+    year: int
+    kind: str
+    value: str
+    status: str
+    source: str
+    file_name: str
+    batch: int
+    version: int
+    subject_id: str = ""
+    indicator_id: str = ""
+    number: float | None = None  # the stored value itself (None for a scale answer)
+    unit: str = ""
+    sheet: str = ""
+    row: int | None = None  # row of the file it was read from
+    used_in: tuple[str, ...] = ()  # findings that drew on it: "subject/indicator/year"
+
+
+@dataclass(frozen=True, slots=True)
+class ProvenanceGroup:
+    """The measurements of one subject from one file: the compact provenance in the report.
+    Every single value, with its version id, is in the provenance file next to the report."""
+
+    subject: str
+    file_name: str
+    batches: str  # "1" or "1, 3"
+    values: int
+    years: str  # "2018–2022"
+    sources: tuple[str, ...]  # the source documents named, in order
+
+
+@dataclass(frozen=True, slots=True)
+class VulnerabilityEntry:
+    """Vulnerability of one team (aggregates only, alone versus pooled), or why it is absent."""
+
+    subject_id: str
+    name: str
+    status: str
+    measured: bool = False
+    table: DataTable | None = None  # measures × (pooled, each municipality alone)
+
+
+@dataclass(frozen=True, slots=True)
+class CostRow:
+    """Budget against actual of one year, in current prices and in constant prices of the
+    baseline year; the raw numbers next to the text."""
+
+    year: int
+    budget: str
+    actual: str
+    difference: str
+    budget_constant: str
+    actual_constant: str
+    budget_value: float | None
+    actual_value: float | None
+    budget_constant_value: float | None
+    actual_constant_value: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerShare:
+    """The part of a shared team's actual costs one partner carries by the verdeelsleutel."""
+
+    year: int
+    partner: str
+    share: str
+    amount: str
+    basis: str
+    share_value: float | None
+    amount_value: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class CostBlock:
+    anchor: str
+    subject_id: str
+    name: str
+    indicator: str  # "Lasten van het team", "Apparaatskosten"
+    caption: str
+    rows: tuple[CostRow, ...]
+    shares: tuple[PartnerShare, ...]
+    note: str  # price index and base year; why a split is absent
+
+
+@dataclass(frozen=True, slots=True)
+class OperationsRow:
+    indicator_id: str
+    indicator: str
+    target: str
+    values: tuple[str, ...]  # one per year of OperationsTable.years, "–" when absent
+    raw: tuple[float | None, ...]
+    baseline: str
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class OperationsTable:
+    """Ready for the paragraaf bedrijfsvoering of one municipality's budget and accounts."""
+
+    anchor: str
+    subject_id: str
+    name: str
+    caption: str
+    years: tuple[int, ...]
+    rows: tuple[OperationsRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportModel:
+    language: str
+    cover: Cover
+    summary: tuple[str, ...]
+    contents: tuple[TocEntry, ...]
+    legend: tuple[VerdictText, ...]
+    matrices: tuple[VerdictMatrix, ...]
+    sections: tuple[SubjectSection, ...]
+    norms: tuple[NormEntry, ...]
+    rules: tuple[RuleEntry, ...]
+    gaps: tuple[GapEntry, ...]
+    provenance: tuple[ProvenanceEntry, ...]
+    run_id: str
+    provenance_groups: tuple[ProvenanceGroup, ...] = ()
+    provenance_file: str = "herkomst.csv"  # every value of `provenance`, next to the report
+    previous_run_id: str | None = None  # the last earlier run of the same subjects/framework
+    judgements: tuple[str, ...] = ()  # assessor judgements, marked as such (none exist yet)
+    judgements_note: str = ""
+    vulnerability: tuple[VulnerabilityEntry, ...] = ()
+    vulnerability_note: str = ""
+    costs: tuple[CostBlock, ...] = ()
+    costs_note: str = ""
+    operations: tuple[OperationsTable, ...] = ()
+    related_parties: tuple[RelatedParty, ...] = ()
+    process: ProcessSection = field(default_factory=ProcessSection)

@@ -1,0 +1,125 @@
+"""Assessment runs on a real SQLite file: stored, recorded, and reproducible after corrections."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
+from samenwerkingsmonitor.adapters.organisation.file import read_organisation
+from samenwerkingsmonitor.adapters.storage import SqlRepository, open_repository
+from samenwerkingsmonitor.cli.import_cmd import import_file
+from samenwerkingsmonitor.errors import InputRefused, NotFound, UsageError
+from samenwerkingsmonitor.services.assessment.assess import (
+    AssessmentRequest,
+    recompute_run,
+    run_assessment,
+)
+from samenwerkingsmonitor.services.frameworks.load import load_framework
+from samenwerkingsmonitor.services.organisation.register import (
+    load_registered_organisation,
+    register_organisation,
+)
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "src/samenwerkingsmonitor/example/organisatie.toml"
+TEAM = "heemstede-bloemendaal/communicatie"
+HEADER = "onderwerp,indicator,jaar,soort,waarde,eenheid,bron,status\n"
+FILES = TomlFrameworkFiles()
+REQUEST = AssessmentRequest((TEAM, "GM0397"), 2018, 2020, 2018)
+
+
+def csv(path: Path, lines: list[str]) -> Path:
+    path.write_text(HEADER + "".join(line + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def repo(tmp_path: Path) -> SqlRepository:
+    repository = open_repository(f"sqlite:///{tmp_path / 'toets.db'}")
+    repository.migrate()
+    register_organisation(repository, EXAMPLE, "tester", "test", reader=read_organisation)
+    return repository
+
+
+def load(repo: SqlRepository, path: Path, reason: str = "") -> None:
+    organisation = load_registered_organisation(repo, reader=read_organisation)
+    import_file(repo, path, organisation, load_framework("standaardkader", FILES), "tester",
+                reason)
+
+
+def assess(repo: SqlRepository, request: AssessmentRequest = REQUEST):  # type: ignore[no-untyped-def]
+    return run_assessment(repo, request, "tester", framework_files=FILES,
+                          organisation_reader=read_organisation)
+
+
+FIRST = [f"{TEAM},lasten_eur,{year},realisatie,{1_000_000 + 10_000 * i},eur,test,definitief"
+         for i, year in enumerate(range(2018, 2021))]
+
+
+def test_a_run_records_what_it_used(repo: SqlRepository, tmp_path: Path) -> None:
+    load(repo, csv(tmp_path / "a.csv", FIRST))
+    outcome = assess(repo)
+    run = repo.run("latest")
+    assert run is not None and run.id == outcome.run.id == "R-0001"
+    assert (run.framework_id, run.framework_version) == ("standaardkader", "1.0")
+    assert len(run.framework_hash) == 64 and len(run.data_hash) == 64
+    assert run.data_batch == repo.last_batch_id() == 1
+    assert run.organisation_version == "1"
+    assert run.subjects == ("GM0397", TEAM)
+    assert repo.findings(run.id) == outcome.findings
+
+
+def test_an_old_run_reproduces_after_a_correction(repo: SqlRepository, tmp_path: Path) -> None:
+    load(repo, csv(tmp_path / "a.csv", FIRST))
+    first = assess(repo)
+    corrected = [FIRST[0], FIRST[1], FIRST[2].replace("1020000", "1500000")]
+    load(repo, csv(tmp_path / "b.csv", corrected), reason="jaarrekening gecorrigeerd")
+    second = assess(repo)
+    assert second.findings != first.findings
+    again = recompute_run(repo, first.run.id, framework_files=FILES,
+                          organisation_reader=read_organisation)
+    assert again.findings == repo.findings(first.run.id) == first.findings
+    assert again.criterion_verdicts == repo.criterion_verdicts(first.run.id)
+
+
+def test_running_twice_gives_identical_findings(repo: SqlRepository, tmp_path: Path) -> None:
+    load(repo, csv(tmp_path / "a.csv", FIRST))
+    assert assess(repo).findings == assess(repo).findings
+    runs = [repo.run("R-0001"), repo.run("R-0002")]
+    assert runs[0].findings_hash == runs[1].findings_hash  # type: ignore[union-attr]
+
+
+def test_unknown_subject_is_refused(repo: SqlRepository) -> None:
+    with pytest.raises(NotFound) as error:
+        assess(repo, AssessmentRequest(("GM9999",), 2018, 2020, 2018))
+    assert str(error.value) == (
+        "Onbekend onderwerp: GM9999. Kies uit de gemeenten, teams en samenwerkingen van het "
+        "geregistreerde organisatiebestand.")
+
+
+def test_years_outside_the_framework_are_refused(repo: SqlRepository) -> None:
+    with pytest.raises(UsageError) as error:
+        assess(repo, AssessmentRequest((TEAM,), 2010, 2020, 2010))
+    assert str(error.value) == "De jaren moeten binnen de periode van het kader liggen: 2018-2030."
+
+
+@pytest.mark.parametrize(("request_", "error_type", "message"), [
+    (AssessmentRequest((), 2018, 2020, 2018), UsageError,
+     "Geef minstens één onderwerp met --subjects."),
+    (AssessmentRequest((TEAM,), 2018, 2020, 2025), UsageError,
+     "Het jaar van de nulmeting (2025) ligt na het laatste getoetste jaar (2020)."),
+    (AssessmentRequest(("heemstede-bloemendaal/informatisering",), 2021, 2022, 2021),
+     InputRefused,
+     "Geen bevindingen: het kader heeft geen indicator voor "
+     "heemstede-bloemendaal/informatisering in 2021-2022 (soort, terrein of niveau past niet, "
+     "of het onderwerp bestond toen niet)."),
+])
+def test_requests_that_cannot_give_findings_are_refused(
+        repo: SqlRepository, request_: AssessmentRequest, error_type: type[Exception],
+        message: str) -> None:
+    before = repo.dump()
+    with pytest.raises(error_type) as error:
+        assess(repo, request_)
+    assert str(error.value) == message
+    assert repo.dump() == before

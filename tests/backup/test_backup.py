@@ -1,0 +1,321 @@
+"""`backup` and `restore`: one self-describing file, restored exactly, damage refused.
+
+Real SQLite files; with SAMENWERKINGSMONITOR_TEST_POSTGRES_URL set also SQLite → PostgreSQL →
+SQLite, each PostgreSQL database a schema of its own, dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import uuid
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from samenwerkingsmonitor.adapters.backup.file import ZipBackupFiles
+from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
+from samenwerkingsmonitor.adapters.organisation.file import read_organisation
+from samenwerkingsmonitor.adapters.storage import SqlRepository, open_repository
+from samenwerkingsmonitor.adapters.storage.restore import SqlBackupStore
+from samenwerkingsmonitor.cli import main
+from samenwerkingsmonitor.cli.import_cmd import import_file
+from samenwerkingsmonitor.errors import InputRefused, StorageError
+from samenwerkingsmonitor.i18n import set_language
+from samenwerkingsmonitor.services.assessment.assess import AssessmentRequest, run_assessment
+from samenwerkingsmonitor.services.backup.backup import create_backup, restore_backup
+from samenwerkingsmonitor.services.frameworks.load import load_framework
+from samenwerkingsmonitor.services.organisation.register import (
+    load_registered_organisation,
+    register_organisation,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "src/samenwerkingsmonitor/example"
+FILES = TomlFrameworkFiles()
+POSTGRES_ENV = "SAMENWERKINGSMONITOR_TEST_POSTGRES_URL"
+needs_postgres = pytest.mark.skipif(not os.environ.get(POSTGRES_ENV),
+                                    reason=f"{POSTGRES_ENV} not set")
+TEAM = "heemstede-bloemendaal/communicatie"
+
+
+def filled(url: str, folder: Path) -> SqlRepository:
+    """A database built through the real services: organisation, example import, a
+    correction, and an assessment run."""
+    repo = open_repository(url)
+    repo.migrate()
+    register_organisation(repo, EXAMPLE / "organisatie.toml", "tester", "test",
+                          reader=read_organisation)
+    organisation = load_registered_organisation(repo, reader=read_organisation)
+    framework = load_framework("standaardkader", FILES)
+    import_file(repo, EXAMPLE / "metingen.csv", organisation, framework, "tester", "")
+    correction = folder / "correctie.csv"
+    correction.write_text("onderwerp,indicator,jaar,soort,waarde,eenheid,bron,toelichting\n"
+                          "GM0397,inwoners,2019,realisatie,27287,aantal,CBS,'=gecorrigeerd\n",
+                          encoding="utf-8")
+    import_file(repo, correction, organisation, framework, "tester", "telfout")
+    run_assessment(repo, AssessmentRequest((TEAM, "GM0397"), 2018, 2020, 2018), "tester",
+                   framework_files=FILES, organisation_reader=read_organisation)
+    return repo
+
+
+def backup(repo: SqlRepository, path: Path) -> Path:
+    create_backup(SqlBackupStore(repo), path, ZipBackupFiles())
+    return path
+
+
+def restore(url: str, path: Path) -> SqlRepository:
+    repo = open_repository(url)
+    restore_backup(SqlBackupStore(repo), path, ZipBackupFiles())
+    return repo
+
+
+@pytest.fixture
+def postgres() -> Iterator[Callable[[], str]]:
+    """Make URLs of new, empty PostgreSQL schemas; all are dropped afterwards."""
+    base = os.environ[POSTGRES_ENV]
+    admin = create_engine(base)
+    schemas: list[str] = []
+
+    def new_schema() -> str:
+        schema = f"t_{uuid.uuid4().hex[:12]}"
+        with admin.begin() as conn:
+            conn.execute(text(f"CREATE SCHEMA {schema}"))
+        schemas.append(schema)
+        url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+        return url.render_as_string(hide_password=False)
+
+    yield new_schema
+    with admin.begin() as conn:
+        for schema in schemas:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    admin.dispose()
+
+
+def test_restore_into_a_new_file_reproduces_every_table(tmp_path: Path) -> None:
+    source = filled(f"sqlite:///{tmp_path / 'bron.db'}", tmp_path)
+    path = backup(source, tmp_path / "kopie.zip")
+    copy = restore(f"sqlite:///{tmp_path / 'kopie.db'}", path)
+    original = source.dump()
+    assert copy.dump() == original
+    assert {name: len(rows) for name, rows in original.items()}["measurement_versions"] == 754
+    # A restored database goes on where the original stopped: the next batch gets the next id.
+    assert copy.last_batch_id() == source.last_batch_id() == 2
+    assert copy.next_run_id() == "R-0002"
+
+
+def test_the_file_describes_itself(tmp_path: Path) -> None:
+    source = filled(f"sqlite:///{tmp_path / 'bron.db'}", tmp_path)
+    path = backup(source, tmp_path / "kopie.zip")
+    with zipfile.ZipFile(path) as archive:
+        assert archive.namelist()[0] == "manifest.json"
+        manifest = json.loads(archive.read("manifest.json"))
+    assert {k: manifest[k] for k in ("format", "format_version", "program_version",
+                                     "schema_revision")} == {
+        "format": "samenwerkingsmonitor-backup", "format_version": 1,
+        "program_version": "0.1.0", "schema_revision": "0001"}
+    counts = {t["name"]: t["row_count"] for t in manifest["tables"]}
+    assert counts == {name: len(rows) for name, rows in source.dump().items()}
+    assert all(len(t["sha256"]) == 64 for t in manifest["tables"])
+
+
+def test_a_restored_database_can_be_backed_up_to_the_same_rows(tmp_path: Path) -> None:
+    source = filled(f"sqlite:///{tmp_path / 'bron.db'}", tmp_path)
+    first = backup(source, tmp_path / "een.zip")
+    second = backup(restore(f"sqlite:///{tmp_path / 'kopie.db'}", first), tmp_path / "twee.zip")
+    with zipfile.ZipFile(first) as a, zipfile.ZipFile(second) as b:
+        assert [a.read(n) for n in a.namelist()[1:]] == [b.read(n) for n in b.namelist()[1:]]
+
+
+@needs_postgres
+def test_from_sqlite_to_postgresql_and_back(tmp_path: Path,
+                                            postgres: Callable[[], str]) -> None:
+    source = filled(f"sqlite:///{tmp_path / 'bron.db'}", tmp_path)
+    on_server = restore(postgres(), backup(source, tmp_path / "een.zip"))
+    assert on_server.dump() == source.dump()
+    back = restore(f"sqlite:///{tmp_path / 'terug.db'}", backup(on_server, tmp_path / "twee.zip"))
+    assert back.dump() == source.dump()
+    # the sequences moved on: a new import on the server gets the next ids
+    organisation = load_registered_organisation(on_server, reader=read_organisation)
+    extra = tmp_path / "extra.csv"
+    extra.write_text("onderwerp,indicator,jaar,soort,waarde,eenheid,bron\n"
+                     "GM0397,inwoners,2030,realisatie,28000,aantal,CBS\n", encoding="utf-8")
+    import_file(on_server, extra, organisation, load_framework("standaardkader", FILES),
+                "tester", "")
+    assert on_server.last_batch_id() == 3
+    versions = len(source.dump()["measurement_versions"])
+    assert on_server.history("GM0397", "inwoners")[-1].version_id == versions + 1
+    on_server.close()
+
+
+@needs_postgres
+def test_from_postgresql_to_sqlite(tmp_path: Path, postgres: Callable[[], str]) -> None:
+    source = filled(postgres(), tmp_path)
+    copy = restore(f"sqlite:///{tmp_path / 'kopie.db'}", backup(source, tmp_path / "k.zip"))
+    assert copy.dump() == source.dump()
+    source.close()
+
+
+# refusals
+
+REFUSED = "Fout: Het bestand {name} is geweigerd als reservekopie; er is niets hersteld.\n"
+NOT_OURS = ("- {name}: Het bestand is geen reservekopie van samenwerkingsmonitor. Kies een "
+            "bestand dat met 'samenwerkingsmonitor backup' is gemaakt.\n")
+DAMAGED = ("- {name}: De reservekopie is beschadigd of onvolledig (bijvoorbeeld afgebroken "
+           "tijdens het kopiëren). Gebruik een andere reservekopie, of maak er een nieuwe met "
+           "'samenwerkingsmonitor backup'.\n")
+CHANGED = ("Het bestand is beschadigd of gewijzigd sinds de reservekopie is gemaakt; gebruik "
+           "een andere reservekopie.")
+
+
+def rewrite(path: Path, change: Callable[[str, bytes], bytes | None]) -> None:
+    """Rebuild the zip with every member passed through `change` (None drops it): a damage
+    that the zip's own CRC cannot see."""
+    with zipfile.ZipFile(path) as archive:
+        members = [(n, archive.read(n)) for n in archive.namelist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members:
+            new = change(name, data)
+            if new is not None:
+                archive.writestr(name, new)
+
+
+def manifest_edit(**values: object) -> Callable[[str, bytes], bytes]:
+    def change(name: str, data: bytes) -> bytes:
+        if name != "manifest.json":
+            return data
+        return json.dumps({**json.loads(data), **values}).encode()
+    return change
+
+
+def one_row_changed(name: str, data: bytes) -> bytes:
+    return data.replace(b"27287", b"27288") if name.endswith("measurement_versions.jsonl") \
+        else data
+
+
+def truncate(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+def not_a_zip(path: Path) -> None:
+    path.write_text("onderwerp,indicator\n", encoding="utf-8")
+
+
+def zip_without_manifest(path: Path) -> None:
+    rewrite(path, lambda name, data: None if name == "manifest.json" else data)
+
+
+def flip_a_byte(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[len(data) // 3] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+CASES = [
+    ("truncated", truncate, DAMAGED),
+    ("flipped byte", flip_a_byte, DAMAGED),
+    ("not a zip", not_a_zip, NOT_OURS),
+    ("zip without manifest", zip_without_manifest, NOT_OURS),
+    ("another format", lambda p: rewrite(p, manifest_edit(format="iets-anders")), NOT_OURS),
+    ("format version 2", lambda p: rewrite(p, manifest_edit(format_version=2)),
+     "- {name}: De reservekopie heeft formaatversie 2; deze versie van samenwerkingsmonitor "
+     "leest formaatversie 1. Herstel met de versie van samenwerkingsmonitor waarmee de "
+     "reservekopie is gemaakt (0.1.0).\n"),
+    ("other schema", lambda p: rewrite(p, manifest_edit(schema_revision="0099")),
+     "- {name}: De reservekopie heeft schemaversie 0099; deze database heeft schemaversie "
+     "0001. Herstel met de versie van samenwerkingsmonitor waarmee de reservekopie is gemaakt "
+     "(0.1.0).\n"),
+    ("bad checksum", lambda p: rewrite(p, one_row_changed),
+     "- {name}: De controlesom van tabel measurement_versions klopt niet. " + CHANGED + "\n"),
+    ("table missing", lambda p: rewrite(p, lambda n, d: None if "findings" in n else d),
+     "- {name}: De controlesom van tabel findings klopt niet. " + CHANGED + "\n"),
+]
+
+
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        *args: str) -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "argv", ["samenwerkingsmonitor", *args])
+    try:
+        main()
+        code = 0
+    except SystemExit as stop:
+        code = int(stop.code or 0)
+    finally:
+        set_language("nl")
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture(scope="module")
+def good_backup(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("goed")
+    return backup(filled(f"sqlite:///{folder / 'bron.db'}", folder), folder / "goed.zip")
+
+
+@pytest.mark.parametrize(("case", "damage", "issue"), CASES, ids=[c[0] for c in CASES])
+def test_a_damaged_file_is_refused_and_nothing_is_restored(
+        case: str, damage: Callable[[Path], None], issue: str, good_backup: Path,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "kopie.zip"
+    path.write_bytes(good_backup.read_bytes())
+    damage(path)
+    target = tmp_path / "doel.db"
+    code, out, err = cli(monkeypatch, capsys, "--database", str(target), "restore", str(path))
+    assert (code, out) == (1, "")
+    assert err == REFUSED.format(name=path.name) + issue.format(name=path.name)
+    if target.exists():  # a file that passed the container checks got a migrated database
+        assert all(not rows for rows in open_repository(f"sqlite:///{target}").dump().values())
+
+
+def test_a_missing_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(InputRefused) as error:
+        restore(f"sqlite:///{tmp_path / 'doel.db'}", tmp_path / "weg.zip")
+    assert [i.describe() for i in error.value.report.issues] == [
+        "weg.zip: Het bestand kan niet worden gelezen: No such file or directory. Controleer "
+        "het pad en de rechten op het bestand."]
+
+
+def test_a_database_with_data_is_refused(good_backup: Path, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    target = open_repository(f"sqlite:///{tmp_path / 'doel.db'}")
+    target.migrate()
+    register_organisation(target, EXAMPLE / "organisatie.toml", "tester", "test",
+                          reader=read_organisation)
+    before = target.dump()
+    code, out, err = cli(monkeypatch, capsys, "--database", str(tmp_path / "doel.db"),
+                         "restore", str(good_backup))
+    assert (code, out) == (1, "")
+    assert err == (f"Fout: De database sqlite:///{tmp_path}/doel.db is niet leeg (tabellen met "
+                   "gegevens: documents). Een reservekopie wordt alleen in een lege database "
+                   "teruggezet; kies een nieuwe database, bijvoorbeeld --database nieuw.db.\n")
+    assert target.dump() == before
+
+
+def test_backup_and_restore_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    source = filled(f"sqlite:///{tmp_path / 'bron.db'}", tmp_path)
+    rows = sum(len(r) for r in source.dump().values())
+    code, out, err = cli(monkeypatch, capsys, "--database", str(tmp_path / "bron.db"), "backup",
+                         str(tmp_path / "k.zip"))
+    assert (code, out, err) == (0, f"Reservekopie geschreven naar {tmp_path}/k.zip: {rows} rijen "
+                                   "in 6 tabellen (schemaversie 0001).\n", "")
+    code, out, err = cli(monkeypatch, capsys, "--database", str(tmp_path / "nieuw.db"),
+                         "restore", str(tmp_path / "k.zip"))
+    assert (code, out, err) == (0, f"Reservekopie {tmp_path}/k.zip teruggezet in sqlite:///"
+                                   f"{tmp_path}/nieuw.db: {rows} rijen in 6 tabellen; alle "
+                                   "controlesommen kloppen.\n", "")
+
+
+def test_backup_of_a_database_that_does_not_exist(tmp_path: Path) -> None:
+    with pytest.raises(StorageError) as error:
+        backup(open_repository(f"sqlite:///{tmp_path / 'weg.db'}"), tmp_path / "k.zip")
+    assert str(error.value) == (f"De database sqlite:///{tmp_path}/weg.db is nog niet ingericht. "
+                                "Draai eerst `samenwerkingsmonitor init`.")
+    assert not (tmp_path / "k.zip").exists()

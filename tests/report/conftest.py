@@ -1,0 +1,38 @@
+"""Session-scoped fixtures of the report tests. Defined once here, so the assessed run, its report
+model and the parsed page are built once per test session, not once per module that uses them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from test_report_html import Assessed, Element
+
+    from samenwerkingsmonitor.services.report.model import ReportModel
+
+
+@pytest.fixture(scope="session")
+def assessed(tmp_path_factory: pytest.TempPathFactory) -> Assessed:
+    """One run for every report test module. A test that adds runs works on a copy
+    (test_report_html.copy_of), so that 'latest' stays this run."""
+    from test_report_html import make_assessed
+
+    return make_assessed(tmp_path_factory.mktemp("report"))
+
+
+@pytest.fixture(scope="session")
+def model(assessed: Assessed) -> ReportModel:
+    from test_report_html import build
+
+    return build(assessed)
+
+
+@pytest.fixture(scope="session")
+def page(model: ReportModel) -> Element:
+    from test_report_html import parse
+
+    from samenwerkingsmonitor.adapters.report.html import render_html
+
+    return parse(render_html(model))

@@ -1,0 +1,93 @@
+"""The demo report in a real browser: axe-core (WCAG 2.1 A and AA rules) in Debian's Chromium.
+
+axe-core comes from the npm registry into .cache/axe (scripts/fetch-axe.sh, pinned version) and
+is injected from that local file: nothing is loaded from the network. A full-page screenshot
+goes to test-artifacts/ to look at. Skipped, with the reason, when Chromium or axe is absent.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles, parse_framework_text
+from samenwerkingsmonitor.adapters.organisation.file import read_organisation
+from samenwerkingsmonitor.adapters.report.html import write_html
+from samenwerkingsmonitor.adapters.storage import open_repository
+from samenwerkingsmonitor.cli.import_cmd import import_file
+from samenwerkingsmonitor.i18n import set_language
+from samenwerkingsmonitor.services.demo.demo import DemoParts, run_demo
+from samenwerkingsmonitor.services.report.build import build_report_model
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def _skip_reason() -> str | None:
+    if shutil.which(CHROMIUM) is None:
+        return f"Chromium ontbreekt ({CHROMIUM}); installeer Debian's chromium"
+    if not AXE.is_file():
+        return f"axe-core ontbreekt ({AXE}); draai scripts/fetch-axe.sh"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright ontbreekt in de venv"
+    return None
+
+
+pytestmark = pytest.mark.skipif(_skip_reason() is not None, reason=_skip_reason() or "")
+
+
+@pytest.fixture(scope="module")
+def demo_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo")
+    repo = open_repository(f"sqlite:///{folder / 'demo.db'}")
+    parts = DemoParts(TomlFrameworkFiles(), read_organisation, import_file)
+    set_language("nl")
+    outcome = run_demo(repo, "tester", parts)
+    model = build_report_model(repo, outcome.run.id, parse_framework=parse_framework_text,
+                               organisation_reader=read_organisation, today=date(2026, 1, 15))
+    return write_html(model, folder)
+
+
+def readable(violations: list[dict[str, object]]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']} — {v['helpUrl']}")
+        for node in v["nodes"][:5]:  # type: ignore[index]
+            lines.append(f"    {node['target']}: {node['failureSummary']}")  # type: ignore[index]
+    return "\n".join(lines)
+
+
+def test_the_demo_report_has_no_axe_violations_at_wcag_2_1_aa(demo_report: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            requests: list[str] = []
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto(demo_report.as_uri())
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
+                "resultTypes: ['violations']})", TAGS)
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "rapport-demo.png"), full_page=True)
+            (ARTIFACTS / "axe-demo.json").write_text(json.dumps(result["violations"], indent=1),
+                                                     encoding="utf-8")
+        finally:
+            browser.close()
+    assert [u for u in requests if not u.startswith("file://")] == []
+    assert result["passes"], "axe ran no checks"
+    assert result["violations"] == [], "\n" + readable(result["violations"])

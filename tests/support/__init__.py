@@ -1,0 +1,1 @@
+"""Shared test data builders (not tests themselves)."""
