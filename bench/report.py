@@ -144,7 +144,7 @@ WORKLOADS: dict[str, tuple[str, Callable[[Path], tuple[Any, str]]]] = {
 def measure(repo: Any, run_id: str, repeat: int, keep: Path | None) -> dict[str, Any]:
     from weasyprint import HTML
 
-    from samenwerkingsmonitor.adapters.frameworks.file import parse_framework_text
+    from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
     from samenwerkingsmonitor.adapters.organisation.file import read_organisation
     from samenwerkingsmonitor.adapters.report.docx import render_docx
     from samenwerkingsmonitor.adapters.report.html import render_html
@@ -152,7 +152,7 @@ def measure(repo: Any, run_id: str, repeat: int, keep: Path | None) -> dict[str,
     from samenwerkingsmonitor.services.report.build import build_report_model
 
     model, seconds_model = _timed(lambda: build_report_model(
-        repo, run_id, parse_framework=parse_framework_text,
+        repo, run_id, framework_files=TomlFrameworkFiles(),
         organisation_reader=read_organisation), repeat)
     html, seconds_html = _timed(lambda: render_html(model), repeat)
     # our PDF and the bare render alternate, so neither profits from a warmer process

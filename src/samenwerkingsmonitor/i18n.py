@@ -48,3 +48,14 @@ def gettext(message: str) -> str:
 
 
 _ = gettext
+
+
+def number(value: float | None, decimals: int = 1) -> str:
+    """A number as the chosen language writes it (1.234,5 in Dutch); "–" for no value."""
+    if value is None:
+        return "–"
+    from babel.numbers import format_decimal  # Babel only when a number is written
+
+    locale = "nl_NL" if current_language() == "nl" else "en_GB"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return str(format_decimal(value, format=pattern, locale=locale))

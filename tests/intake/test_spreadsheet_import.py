@@ -25,8 +25,9 @@ from samenwerkingsmonitor.adapters.intake.spreadsheet_reader import cell_text, r
 from samenwerkingsmonitor.adapters.storage import SqlRepository, open_repository
 from samenwerkingsmonitor.domain.organisation import CouncilDocument, ProcessFacts
 from samenwerkingsmonitor.errors import ImportRefused, UsageError
+from samenwerkingsmonitor.services.intake.tables import cell_reference
 from samenwerkingsmonitor.services.measurements.importing import import_measurements
-from samenwerkingsmonitor.services.measurements.rows import cell_reference, validate_rows
+from samenwerkingsmonitor.services.measurements.rows import validate_rows
 from support.hostile_files import HEADERS, sheet_rows, sheet_xml, write_zip, xlsx_parts
 from support.import_fixtures import framework, organisation
 

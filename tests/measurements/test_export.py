@@ -23,7 +23,8 @@ from samenwerkingsmonitor.domain.framework import Framework
 from samenwerkingsmonitor.domain.measurements import Measurement
 from samenwerkingsmonitor.i18n import set_language
 from samenwerkingsmonitor.services.frameworks.load import load_framework
-from samenwerkingsmonitor.services.measurements.export import EXPORT_COLUMNS, export_measurements
+from samenwerkingsmonitor.services.measurements.columns import EXPORT_COLUMNS
+from samenwerkingsmonitor.services.measurements.export import export_measurements
 from samenwerkingsmonitor.services.organisation.register import (
     load_registered_organisation,
     register_organisation,

@@ -23,7 +23,8 @@ from samenwerkingsmonitor.adapters.storage import SqlRepository
 from samenwerkingsmonitor.domain.framework import Framework
 from samenwerkingsmonitor.domain.measurements import Measurement
 from samenwerkingsmonitor.services.frameworks.load import load_framework
-from samenwerkingsmonitor.services.measurements.export import EXPORT_COLUMNS, export_measurements
+from samenwerkingsmonitor.services.measurements.columns import EXPORT_COLUMNS
+from samenwerkingsmonitor.services.measurements.export import export_measurements
 
 WRITERS = {"xlsx": write_xlsx, "ods": write_ods}
 FORMULA_LIKE = ["=SUM(A1)", "+31 6 1234", "@x", "-x"]

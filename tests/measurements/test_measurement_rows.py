@@ -17,7 +17,8 @@ from samenwerkingsmonitor.domain.measurements import (
     MeasurementKind,
     MeasurementStatus,
 )
-from samenwerkingsmonitor.services.measurements.rows import RawTable, validate_rows
+from samenwerkingsmonitor.services.intake.tables import RawTable
+from samenwerkingsmonitor.services.measurements.rows import validate_rows
 from support.import_fixtures import BASE_ROW, HEADERS, framework, organisation, row, table
 
 ORG, FRAMEWORK = organisation(), framework()

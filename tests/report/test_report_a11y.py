@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles, parse_framework_text
+from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
 from samenwerkingsmonitor.adapters.organisation.file import read_organisation
 from samenwerkingsmonitor.adapters.report.html import write_html
 from samenwerkingsmonitor.adapters.storage import open_repository
@@ -54,7 +54,7 @@ def demo_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     parts = DemoParts(TomlFrameworkFiles(), read_organisation, import_file)
     set_language("nl")
     outcome = run_demo(repo, "tester", parts)
-    model = build_report_model(repo, outcome.run.id, parse_framework=parse_framework_text,
+    model = build_report_model(repo, outcome.run.id, framework_files=TomlFrameworkFiles(),
                                organisation_reader=read_organisation, today=date(2026, 1, 15))
     return write_html(model, folder)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles, parse_framework_text
+from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
 from samenwerkingsmonitor.adapters.intake.csv_reader import read_csv
 from samenwerkingsmonitor.adapters.organisation.file import read_organisation
 from samenwerkingsmonitor.adapters.report.html import render_html, stylesheet
@@ -143,7 +143,7 @@ def build(assessed: Assessed, lang: str = "nl") -> ReportModel:
     set_language(lang)
     try:
         return build_report_model(assessed.repo, assessed.run_id,
-                                  parse_framework=parse_framework_text,
+                                  framework_files=TomlFrameworkFiles(),
                                   organisation_reader=read_organisation, today=REPORT_DAY)
     finally:
         set_language("nl")

@@ -30,7 +30,7 @@ from samenwerkingsmonitor.domain.organisation import (
     Unit,
 )
 from samenwerkingsmonitor.domain.periods import Validity
-from samenwerkingsmonitor.services.measurements.rows import RawTable
+from samenwerkingsmonitor.services.intake.tables import RawTable
 
 FILE = "metingen.csv"
 MUNICIPALITY = SubjectKind.MUNICIPALITY

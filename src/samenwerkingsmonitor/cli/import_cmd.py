@@ -31,13 +31,13 @@ from samenwerkingsmonitor.domain.validation import Location, ValidationReport
 from samenwerkingsmonitor.errors import ImportRefused, UsageError
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.frameworks.load import DEFAULT_FRAMEWORK
+from samenwerkingsmonitor.services.intake.tables import RawTable
 from samenwerkingsmonitor.services.measurements.importing import (
     ImportResult,
-    TableReader,
     import_measurements,
     refused,
 )
-from samenwerkingsmonitor.services.measurements.rows import RawTable
+from samenwerkingsmonitor.services.measurements.ports import TableReader
 from samenwerkingsmonitor.services.storage.ports import Repository
 
 READERS: dict[str, Callable[..., RawTable]] = {

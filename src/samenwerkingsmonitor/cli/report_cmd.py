@@ -16,7 +16,7 @@ from typing import Annotated
 
 import typer
 
-from samenwerkingsmonitor.adapters.frameworks.file import parse_framework_text
+from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
 from samenwerkingsmonitor.adapters.organisation.file import read_organisation
 from samenwerkingsmonitor.adapters.report.docx import write_docx
 from samenwerkingsmonitor.adapters.report.html import write_html
@@ -53,7 +53,7 @@ def write_reports(repo: Repository, run_id: str, formats: tuple[str, ...],
     """Build the report model of the run once and write it in every format asked for
     (for `report` and `demo`), then the provenance file the report refers to; returns the
     paths in the order of `formats`, herkomst.csv last."""
-    model = build_report_model(repo, run_id, parse_framework=parse_framework_text,
+    model = build_report_model(repo, run_id, framework_files=TomlFrameworkFiles(),
                                organisation_reader=read_organisation, today=today)
     written = [WRITERS[f](model, output_dir) for f in formats]
     return [*written, write_provenance(model, output_dir)]

@@ -37,8 +37,8 @@ from samenwerkingsmonitor.domain.framework import Adoption, AdoptionStatus, Fram
 from samenwerkingsmonitor.domain.validation import Location, ValidationReport
 from samenwerkingsmonitor.errors import NotFound
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.frameworks.load import ParsedFramework
 from samenwerkingsmonitor.services.frameworks.locations import KeyRef
+from samenwerkingsmonitor.services.frameworks.ports import ParsedFramework
 
 SCHEMA_FILE = "framework.schema.json"
 SCHEMA_ID = "https://samenwerkingsmonitor.nl/schemas/framework.schema.json"

@@ -30,7 +30,7 @@ from samenwerkingsmonitor.adapters.intake.file_guard import (
 from samenwerkingsmonitor.domain.validation import Location, ValidationReport
 from samenwerkingsmonitor.errors import ImportRefused
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.measurements.rows import RawTable
+from samenwerkingsmonitor.services.intake.tables import RawTable
 
 _FORMULA_START = frozenset("=+-@")
 _ZIP_SIGNATURE = b"PK\x03\x04"  # XLSX and ODS are zip files

@@ -28,7 +28,7 @@ from samenwerkingsmonitor.adapters.intake.file_guard import IntakeLimits, check_
 from samenwerkingsmonitor.adapters.intake.zip_guard import check_spreadsheet
 from samenwerkingsmonitor.errors import ImportRefused
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.measurements.rows import RawTable
+from samenwerkingsmonitor.services.intake.tables import RawTable
 
 SHEET = "Metingen"
 _NUMBER_LIKE = re.compile(r"\s*[+-]?[\d.,]*\d[\d.,]*\s*")

@@ -34,7 +34,8 @@ from samenwerkingsmonitor.domain import organisation as org
 from samenwerkingsmonitor.domain.periods import Validity
 from samenwerkingsmonitor.domain.validation import Location, ValidationReport
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.organisation.register import ParsedOrganisation, refused
+from samenwerkingsmonitor.services.organisation.ports import ParsedOrganisation
+from samenwerkingsmonitor.services.organisation.register import refused
 
 # The key that names an element of each list of tables.
 _ID_KEYS = {"municipalities": "code", "cooperations": "slug", "partners": "code",

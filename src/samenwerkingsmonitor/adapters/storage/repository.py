@@ -279,6 +279,12 @@ class SqlRepository:
             row = conn.execute(query).mappings().first()
         return None if row is None else ser.row_to_run(row)
 
+    def runs(self) -> list[AssessmentRun]:
+        """Every stored run, oldest first."""
+        with self._connection() as conn:
+            rows = conn.execute(select(runs).order_by(runs.c.number)).mappings().all()
+        return [ser.row_to_run(row) for row in rows]
+
     def findings(self, run_id: str) -> list[Finding]:
         with self._connection() as conn:
             query = (

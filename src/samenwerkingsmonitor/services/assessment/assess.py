@@ -23,16 +23,12 @@ from samenwerkingsmonitor.services.assessment.findings_frame import (
     findings_hash,
     verdicts_from_frame,
 )
-from samenwerkingsmonitor.services.frameworks.load import (
-    DEFAULT_FRAMEWORK,
-    FrameworkFiles,
-    ParsedFramework,
-    validate_parsed,
-)
+from samenwerkingsmonitor.services.assessment.stored_run import FRAMEWORK_DOCUMENT, load_stored_run
+from samenwerkingsmonitor.services.frameworks.load import DEFAULT_FRAMEWORK, validate_parsed
+from samenwerkingsmonitor.services.frameworks.ports import FrameworkFiles, ParsedFramework
 from samenwerkingsmonitor.services.measurements.frame import data_hash, measurement_frame
+from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
 from samenwerkingsmonitor.services.organisation.register import (
-    OrganisationReader,
-    check_organisation_text,
     registered_organisation,
 )
 from samenwerkingsmonitor.services.storage.ports import Repository
@@ -173,7 +169,7 @@ def run_assessment(repo: Repository, request: AssessmentRequest, user: str, *,
             subjects=tuple(s.id for s in data.subjects), first_year=request.first_year,
             last_year=request.last_year, baseline_year=request.baseline_year,
             findings_hash=findings_hash(findings, verdicts),
-            parameters={"framework_document": str(framework_document),
+            parameters={FRAMEWORK_DOCUMENT: str(framework_document),
                         "framework_reference": request.framework,
                         **({VULNERABILITY_DOCUMENTS: encode_versions(vulnerability)}
                            if vulnerability else {})},
@@ -190,23 +186,13 @@ def _domain(result: EngineResult) -> tuple[list[Finding], list[CriterionVerdict]
 def recompute_run(repo: Repository, run_id: str, *, framework_files: FrameworkFiles,
                   organisation_reader: OrganisationReader) -> AssessmentOutcome:
     """The run's findings computed again from the framework, organisation and data it used."""
-    run = repo.run(run_id)
-    if run is None:
-        raise NotFound(_("Toetsing {run} bestaat niet.").format(run=run_id))
-    framework_doc = repo.document("framework", run.framework_id,
-                                  int(run.parameters["framework_document"]))
-    organisation_doc = repo.document("organisation", "organisation",
-                                     int(run.organisation_version))
-    if framework_doc is None or organisation_doc is None:
-        raise NotFound(_("De bestanden waarmee toetsing {run} is gemaakt, ontbreken.")
-                       .format(run=run.id))
-    framework = validate_parsed(framework_files.parse(framework_doc.text, run.framework_id))
-    organisation = check_organisation_text(organisation_doc.text, run.id,
-                                           reader=organisation_reader)
+    stored = load_stored_run(repo, run_id, framework_files=framework_files,
+                             organisation_reader=organisation_reader)
+    run = stored.run
     request = AssessmentRequest(run.subjects, run.first_year, run.last_year, run.baseline_year,
                                 run.framework_id, run.seed)
     used = decode_versions(run.parameters.get(VULNERABILITY_DOCUMENTS, ""))
-    data, _hash, _used = _engine_input(request, framework, organisation, repo, run.data_batch,
-                                       used)
+    data, _hash, _used = _engine_input(request, stored.framework, stored.organisation, repo,
+                                       run.data_batch, used)
     findings, verdicts = _domain(assess(data))
-    return AssessmentOutcome(run, findings, verdicts, framework)
+    return AssessmentOutcome(run, findings, verdicts, stored.framework)

@@ -6,11 +6,9 @@ and the rule applied; a finding that cannot be judged names its gap.
 
 from __future__ import annotations
 
-from babel.numbers import format_decimal
-
 from samenwerkingsmonitor.domain.assessment import DetailKey, Finding, Gap
 from samenwerkingsmonitor.domain.framework import Direction, Indicator
-from samenwerkingsmonitor.i18n import _, current_language
+from samenwerkingsmonitor.i18n import _, number
 from samenwerkingsmonitor.services.assessment.code_words import (  # noqa: F401  (verdict_label re-exported)
     baseline_status_label,
     norm_kind_label,
@@ -27,14 +25,6 @@ def unit_label(unit: str) -> str:
         "index": "", "jaren": _("jaar"), "ja_nee": "",
     }
     return labels.get(unit, unit)
-
-
-def number(value: float | None, decimals: int = 1) -> str:
-    if value is None:
-        return "–"
-    locale = "nl_NL" if current_language() == "nl" else "en_GB"
-    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    return format_decimal(value, format=pattern, locale=locale)
 
 
 def quantity(value: float | None, unit: str, decimals: int = 1) -> str:

@@ -18,9 +18,9 @@ from samenwerkingsmonitor.domain.assessment import AssessmentRun, CriterionVerdi
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.assessment.assess import recompute_run
 from samenwerkingsmonitor.services.assessment.findings_frame import findings_hash
-from samenwerkingsmonitor.services.frameworks.load import FrameworkFiles
+from samenwerkingsmonitor.services.frameworks.ports import FrameworkFiles
 from samenwerkingsmonitor.services.measurements.frame import data_hash
-from samenwerkingsmonitor.services.organisation.register import OrganisationReader
+from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
 from samenwerkingsmonitor.services.storage.ports import Repository
 
 

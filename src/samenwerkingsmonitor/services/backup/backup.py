@@ -16,57 +16,21 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from samenwerkingsmonitor import __version__
 from samenwerkingsmonitor.domain.validation import Location, ValidationReport
 from samenwerkingsmonitor.errors import InputRefused, StorageError
 from samenwerkingsmonitor.i18n import _
+from samenwerkingsmonitor.services.backup.ports import BackupFiles, BackupStore, Columns, Rows
 
 FORMAT_NAME = "samenwerkingsmonitor-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 TYPES = ("integer", "float", "text", "boolean", "date", "datetime")
-
-Rows = list[dict[str, Any]]
-Columns = list[tuple[str, str]]  # (column name, one of TYPES), in table order
-
-
-class BackupStore(Protocol):
-    """What backup and restore need from a database (adapters/storage/restore.py)."""
-
-    def describe(self) -> str: ...
-
-    def schema_revision(self) -> str: ...
-
-    def table_columns(self) -> dict[str, Columns]:
-        """Every table, parents before children, with its columns."""
-        ...
-
-    def dump(self) -> dict[str, Rows]: ...
-
-    def prepare(self) -> None:
-        """Create or migrate the database to the newest schema."""
-        ...
-
-    def load(self, tables: Mapping[str, Rows], check: Callable[[dict[str, Rows]], None]) -> None:
-        """In one transaction: refuse a non-empty database, insert the rows with their ids,
-        then call `check` with the new database's dump; anything it raises rolls back."""
-        ...
-
-
-class BackupFiles(Protocol):
-    """Reads and writes the container (adapters/backup/file.py)."""
-
-    def write(self, path: Path, members: Sequence[tuple[str, bytes]]) -> None: ...
-
-    def read(self, path: Path) -> dict[str, bytes]:
-        """Every member by name; InputRefused when the file is no readable container."""
-        ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,13 +17,10 @@ from samenwerkingsmonitor.services.assessment.assess import (
     Progress,
     run_assessment,
 )
-from samenwerkingsmonitor.services.frameworks.load import (
-    DEFAULT_FRAMEWORK,
-    FrameworkFiles,
-    load_framework,
-)
+from samenwerkingsmonitor.services.frameworks.load import DEFAULT_FRAMEWORK, load_framework
+from samenwerkingsmonitor.services.frameworks.ports import FrameworkFiles
+from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
 from samenwerkingsmonitor.services.organisation.register import (
-    OrganisationReader,
     load_registered_organisation,
     register_organisation,
 )

@@ -7,7 +7,7 @@ TOML (TomlFrameworkFiles). Content checks live in services/frameworks/checks.py.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from samenwerkingsmonitor.analysis.formula import FormulaError, parse, variables
 from samenwerkingsmonitor.domain.framework import Framework, Indicator, IndicatorKind, SourceType
@@ -16,36 +16,10 @@ from samenwerkingsmonitor.domain.validation import ValidationReport
 from samenwerkingsmonitor.errors import FrameworkInvalid
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.frameworks.checks import check_framework
-from samenwerkingsmonitor.services.frameworks.locations import KeyRef, Locate, key_path_only
+from samenwerkingsmonitor.services.frameworks.locations import KeyRef, key_path_only
+from samenwerkingsmonitor.services.frameworks.ports import FrameworkFiles, ParsedFramework
 
 DEFAULT_FRAMEWORK = "standaardkader"
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedFramework:
-    """A framework file as read: the framework (None when even its top level is unreadable),
-    the syntax and schema problems, and how to locate a key path in the file."""
-
-    name: str
-    framework: Framework | None
-    report: ValidationReport
-    locate: Locate
-    unresolved: frozenset[str] = frozenset()  # ids of entries the schema refused
-    text: str = ""
-
-
-class FrameworkFiles(Protocol):
-    """Port to framework files: bundled ones by id, others by path."""
-
-    def bundled_ids(self) -> tuple[str, ...]: ...
-
-    def read(self, reference: str) -> ParsedFramework:
-        """A bundled id or a file path; raises errors.NotFound if there is neither."""
-        ...
-
-    def parse(self, text: str, name: str) -> ParsedFramework:
-        """A framework from its text, e.g. the version a stored run used."""
-        ...
 
 
 def validate_parsed(parsed: ParsedFramework) -> Framework:

@@ -8,46 +8,21 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
-from typing import TYPE_CHECKING
 
 from samenwerkingsmonitor.domain.framework import SCALE_UNITS, UNITS, Framework, Indicator
 from samenwerkingsmonitor.domain.measurements import Measurement, MeasurementKind, MeasurementStatus
 from samenwerkingsmonitor.domain.organisation import Organisation, Subject, SubjectKind
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.intake.number_text import read_text_number
+from samenwerkingsmonitor.services.intake.numbers import NumberParser, format_number
+from samenwerkingsmonitor.services.intake.tables import CheckedTable
+from samenwerkingsmonitor.services.measurements.columns import COLUMNS
 
-if TYPE_CHECKING:
-    from samenwerkingsmonitor.services.measurements.rows import CheckedTable
-
-_DOT_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)")
-_DUTCH_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?")
 _INTEGER = re.compile(r"[+-]?\d+")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DUTCH_DATE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
-@dataclass(frozen=True, slots=True)
-class Column:
-    name: str  # the Dutch header, also the name used in code and messages
-    alias: str  # the English header that is accepted as well
-    required: bool
-
-
-COLUMNS: tuple[Column, ...] = (
-    Column("onderwerp", "subject", True),
-    Column("indicator", "indicator", True),
-    Column("jaar", "year", True),
-    Column("soort", "kind", True),
-    Column("waarde", "value", True),
-    Column("eenheid", "unit", True),
-    Column("bron", "source", True),
-    Column("peildatum", "reference_date", False),
-    Column("status", "status", False),
-    Column("variant", "variant", False),
-    Column("vergelijkbaar", "comparable", False),
-    Column("toelichting", "note", False),
-)
 _YES_NO = {"ja": True, "nee": False}
 _KINDS = {k.value: k for k in MeasurementKind}
 _STATUSES = {s.value: s for s in MeasurementStatus}
@@ -72,44 +47,6 @@ def required_hint(column: str) -> str:
         "bron": _("Noem het document, het systeem of de URL waar de waarde vandaan komt."),
     }
     return hints[column]
-
-
-def format_number(value: float, decimal_comma: bool) -> str:
-    text = str(int(value)) if value == int(value) else repr(value)
-    return text.replace(".", ",") if decimal_comma else text
-
-
-class NumberParser:
-    """Number notation is decided per file, never per cell (DESIGN.md §4.3, ADR 0008)."""
-
-    def __init__(self, decimal_comma: bool) -> None:
-        self.decimal_comma = decimal_comma
-
-    def parse(self, text: str) -> float | None:
-        if self.decimal_comma:
-            if _DUTCH_NUMBER.fullmatch(text):
-                return float(text.replace(".", "").replace(",", "."))
-        elif _DOT_NUMBER.fullmatch(text):
-            return float(text)
-        return None
-
-    def problem(self, text: str) -> tuple[str, str]:
-        """Message and hint for text that `parse` refused."""
-        has_digit = any(ch.isdigit() for ch in text)
-        if has_digit and not self.decimal_comma and "," in text:
-            return (_("Waarde '{text}' bevat een komma, maar in dit bestand is de punt het "
-                      "decimaalteken.").format(text=text),
-                    _("Schrijf het getal zonder scheiding van duizendtallen en met een punt "
-                      "(bijvoorbeeld 1234.5), of lever een bestand met puntkomma's als "
-                      "scheidingsteken, of importeer met --decimaal komma."))
-        if has_digit and self.decimal_comma and "." in text:
-            return (_("Waarde '{text}' past niet bij de Nederlandse notatie van dit bestand "
-                      "(komma als decimaalteken, punt tussen duizendtallen).").format(text=text),
-                    _("Schrijf bijvoorbeeld 12,5 of 1.234,5, of importeer met --decimaal punt."))
-        example = "1.234,5" if self.decimal_comma else "1234.5"
-        return (_("Waarde '{text}' is geen getal.").format(text=text),
-                _("Vul een getal in, bijvoorbeeld {example}, of laat de rij weg als de waarde "
-                  "ontbreekt.").format(example=example))
 
 
 class CellChecker:

@@ -15,16 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from samenwerkingsmonitor.services.measurements.cells import COLUMNS
+from samenwerkingsmonitor.services.measurements.columns import EXPORT_COLUMNS
 from samenwerkingsmonitor.services.storage.ports import Repository, StoredMeasurement
-
-HISTORY_COLUMNS: tuple[str, ...] = (
-    "versie", "batch", "bestand", "rij", "wie", "wanneer", "reden", "vervangt",
-)
-"""The history columns of an export; the import recognises and ignores them."""
-
-MEASUREMENT_COLUMNS: tuple[str, ...] = tuple(column.name for column in COLUMNS)
-EXPORT_COLUMNS: tuple[str, ...] = MEASUREMENT_COLUMNS + HISTORY_COLUMNS
 
 Cell = str | int | float | date | datetime | None
 

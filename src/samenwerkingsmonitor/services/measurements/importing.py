@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Protocol
 
 from samenwerkingsmonitor.domain.framework import Framework
 from samenwerkingsmonitor.domain.measurements import Measurement
@@ -20,23 +19,12 @@ from samenwerkingsmonitor.domain.organisation import Organisation
 from samenwerkingsmonitor.domain.validation import ValidationReport
 from samenwerkingsmonitor.errors import ImportRefused
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.measurements.cells import format_number
+from samenwerkingsmonitor.services.intake.numbers import format_number
+from samenwerkingsmonitor.services.intake.tables import CheckedTable, RawTable, ValidatedRow
 from samenwerkingsmonitor.services.measurements.locked_periods import LockedPeriods, locked_message
-from samenwerkingsmonitor.services.measurements.rows import (
-    CheckedTable,
-    RawTable,
-    ValidatedRow,
-    validate_rows,
-)
+from samenwerkingsmonitor.services.measurements.ports import TableReader
+from samenwerkingsmonitor.services.measurements.rows import validate_rows
 from samenwerkingsmonitor.services.storage.ports import NewVersion, Repository, StoredMeasurement
-
-
-class TableReader(Protocol):
-    """Reads a file into a RawTable (adapters/csv_reader.read_csv and, later, XLSX/ODS).
-
-    `decimal_comma` None lets the file decide its number notation."""
-
-    def __call__(self, path: Path, decimal_comma: bool | None = None) -> RawTable: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,35 +8,19 @@ versions through the Repository port. An unchanged file is not stored again (DES
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 from samenwerkingsmonitor.domain.organisation import Organisation
 from samenwerkingsmonitor.domain.validation import Location, ValidationReport
 from samenwerkingsmonitor.errors import NotFound, OrganisationInvalid
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.organisation.checks import KeyPath, check_organisation
+from samenwerkingsmonitor.services.organisation.checks import check_organisation
+from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
 from samenwerkingsmonitor.services.storage.ports import Repository, StoredDocument
 
 DOCUMENT_KIND = "organisation"
 DOCUMENT_NAME = "organisation"
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedOrganisation:
-    """A file that passed syntax and schema, with a way back from key paths to lines."""
-
-    organisation: Organisation
-    locate: Callable[[KeyPath], Location]
-
-
-class OrganisationReader(Protocol):
-    """Parses the text of an organisation file; raises OrganisationInvalid with every syntax
-    and schema problem located."""
-
-    def __call__(self, text: str, file_name: str) -> ParsedOrganisation: ...
 
 
 @dataclass(frozen=True, slots=True)

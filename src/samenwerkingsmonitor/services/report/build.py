@@ -9,7 +9,7 @@ once and rendered by every renderer.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -18,11 +18,9 @@ from samenwerkingsmonitor.domain.framework import Framework, Indicator, Indicato
 from samenwerkingsmonitor.domain.organisation import Organisation, Subject, SubjectKind
 from samenwerkingsmonitor.errors import NotFound
 from samenwerkingsmonitor.i18n import _, current_language
-from samenwerkingsmonitor.services.frameworks.load import ParsedFramework, validate_parsed
-from samenwerkingsmonitor.services.organisation.register import (
-    OrganisationReader,
-    check_organisation_text,
-)
+from samenwerkingsmonitor.services.assessment.stored_run import load_stored_run
+from samenwerkingsmonitor.services.frameworks.ports import FrameworkFiles
+from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
 from samenwerkingsmonitor.services.report.costs import cost_blocks, costs_note
 from samenwerkingsmonitor.services.report.cover import cover, long_date
 from samenwerkingsmonitor.services.report.details import (
@@ -63,9 +61,6 @@ from samenwerkingsmonitor.services.report.trends import PeerValues, peer_values,
 from samenwerkingsmonitor.services.storage.ports import Repository, StoredMeasurement
 from samenwerkingsmonitor.services.vulnerability.team import TeamAnalysis, analyse_team
 
-FrameworkParser = Callable[[str, str], ParsedFramework]
-"""Parses a framework file's text (adapters/framework_file.parse_framework_text)."""
-
 KIND_ORDER = (SubjectKind.TEAM, SubjectKind.MUNICIPALITY, SubjectKind.COOPERATION)
 
 
@@ -84,26 +79,15 @@ class ReportSources:
     vulnerability: tuple[TeamAnalysis, ...] = ()  # closed-form figures of teams with input
 
 
-def load_sources(repo: Repository, run_id: str, *, parse_framework: FrameworkParser,
+def load_sources(repo: Repository, run_id: str, *, framework_files: FrameworkFiles,
                  organisation_reader: OrganisationReader) -> ReportSources:
-    run = repo.run(run_id)
-    if run is None:
-        raise NotFound(_("Toetsing {run} bestaat niet. Kies een toetsing die met 'assess' is "
-                         "gemaakt, of 'latest' voor de nieuwste.").format(run=run_id))
-    framework_doc = repo.document("framework", run.framework_id,
-                                  int(run.parameters.get("framework_document", "0") or 0))
-    organisation_doc = repo.document("organisation", "organisation",
-                                     int(run.organisation_version))
-    if framework_doc is None or organisation_doc is None:
-        raise NotFound(_("De bestanden waarmee toetsing {run} is gemaakt, ontbreken.")
-                       .format(run=run.id))
-    framework = validate_parsed(parse_framework(framework_doc.text, run.framework_id))
-    organisation = check_organisation_text(organisation_doc.text, run.id,
-                                           reader=organisation_reader)
+    stored = load_stored_run(repo, run_id, framework_files=framework_files,
+                             organisation_reader=organisation_reader)
+    run, organisation = stored.run, stored.organisation
     previous = previous_run(repo, run)
-    return ReportSources(run, repo.findings(run.id), repo.criterion_verdicts(run.id), framework,
-                         organisation, repo.current_measurements(as_of_batch=run.data_batch),
-                         previous,
+    return ReportSources(run, repo.findings(run.id), repo.criterion_verdicts(run.id),
+                         stored.framework, organisation,
+                         repo.current_measurements(as_of_batch=run.data_batch), previous,
                          tuple(repo.criterion_verdicts(previous.id)) if previous else (),
                          team_analyses(repo, organisation, run))
 
@@ -138,11 +122,11 @@ def previous_run(repo: Repository, run: AssessmentRun) -> AssessmentRun | None:
     return None
 
 
-def build_report_model(repo: Repository, run_id: str, *, parse_framework: FrameworkParser,
+def build_report_model(repo: Repository, run_id: str, *, framework_files: FrameworkFiles,
                        organisation_reader: OrganisationReader,
                        today: date | None = None) -> ReportModel:
     """The report of stored run `run_id` ('latest' for the newest), in the current language."""
-    sources = load_sources(repo, run_id, parse_framework=parse_framework,
+    sources = load_sources(repo, run_id, framework_files=framework_files,
                            organisation_reader=organisation_reader)
     return model_from_sources(sources, today or date.today())
 

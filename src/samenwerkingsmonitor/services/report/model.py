@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from samenwerkingsmonitor.domain.verdicts import Verdict
+from samenwerkingsmonitor.services.report.fact import Fact  # noqa: F401  (re-exported)
 from samenwerkingsmonitor.services.report.model_process import (  # noqa: F401  (re-exported)
     CouncilDocumentEntry,
     EvaluationEntry,
@@ -36,14 +37,6 @@ class VerdictText:
     @property
     def css_class(self) -> str:
         return self.code.value.replace("_", "-") if self.code else "geen"
-
-
-@dataclass(frozen=True, slots=True)
-class Fact:
-    """One labelled line, e.g. on the cover ("Toetsing", "R-0001")."""
-
-    label: str
-    value: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,13 +1,11 @@
 """The report model's chapters on arrangements and process: verbonden partijen, evaluations,
-the council guidance group and council documents (split from report_model.py)."""
+the council guidance group and council documents (split from services/report/model.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # annotations only: report_model imports this module
-    from samenwerkingsmonitor.services.report.model import Fact
+from samenwerkingsmonitor.services.report.fact import Fact
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ from samenwerkingsmonitor.domain.organisation import Organisation, Subject, Subj
 from samenwerkingsmonitor.errors import UsageError
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.frameworks.load import data_burden
-from samenwerkingsmonitor.services.measurements.cells import COLUMNS
+from samenwerkingsmonitor.services.measurements.columns import COLUMNS
 
 SHEET_MEASUREMENTS = "Metingen"
 SHEET_GUIDE = "Toelichting"

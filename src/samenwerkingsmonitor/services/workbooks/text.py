@@ -4,7 +4,7 @@ fill it in, the columns, the data burden, and the prompts of the dropdowns and c
 from __future__ import annotations
 
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.measurements.cells import COLUMNS
+from samenwerkingsmonitor.services.measurements.columns import COLUMNS
 from samenwerkingsmonitor.services.workbooks.model import BurdenLine, IndicatorGuide, TemplateModel
 
 PROMPT_LIMIT = 255  # Excel refuses longer input and error messages of a data validation
