@@ -1,4 +1,9 @@
-"""The Typer application, its global options and the error-to-exit-code mapping."""
+"""The Typer application, its global options and what every command shares: the wiring of the
+chosen database, the consoles, output formats and the deprecation line of an old spelling.
+
+Help texts go through gettext when the command modules are imported; `main` (cli/__init__.py)
+sets the language from `--lang` before that, so `--lang en --help` is English.
+"""
 
 from __future__ import annotations
 
@@ -15,24 +20,22 @@ from rich.console import Console
 from samenwerkingsmonitor.errors import InputRefused, SamenwerkingsmonitorError, UsageError
 from samenwerkingsmonitor.i18n import _, set_language
 
-if TYPE_CHECKING:
-    from samenwerkingsmonitor.adapters.storage import SqlRepository
-
-DATABASE_ENV = "SAMENWERKINGSMONITOR_DATABASE"
-DEFAULT_DATABASE = "sqlite:///samenwerkingsmonitor.db"
+if TYPE_CHECKING:  # the type only: the composition root is imported when a command runs
+    from samenwerkingsmonitor.composition import Wiring
 
 app = typer.Typer(
     name="samenwerkingsmonitor",
-    help="Toets en volg ambtelijke samenwerking aan de criteria en normen van de raad.",
+    help=_("Toets en volg ambtelijke samenwerking aan de criteria en normen van de raad."),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["--help", "-h"]},
 )
 
 
 @dataclass
 class Settings:
-    database: str = DEFAULT_DATABASE
+    database: str = ""
     user: str = ""
     lang: str = "nl"
     debug: bool = False
@@ -41,16 +44,7 @@ class Settings:
 settings = Settings()
 console = Console(highlight=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def database_url(option: str | None) -> str:
-    """--database, else the environment variable, else ./samenwerkingsmonitor.db."""
-    if option:
-        return option if "://" in option else f"sqlite:///{option}"
-    env = os.environ.get(DATABASE_ENV)
-    if env:
-        return env if "://" in env else f"sqlite:///{env}"
-    return DEFAULT_DATABASE
+_wired: dict[str, Wiring] = {}
 
 
 def default_user() -> str:
@@ -60,22 +54,46 @@ def default_user() -> str:
         return "onbekend"
 
 
+def version_callback(value: bool) -> None:
+    if value:
+        from samenwerkingsmonitor import __version__
+
+        console.print(f"samenwerkingsmonitor {__version__}", markup=False)
+        raise typer.Exit()
+
+
 @app.callback()
 def _global_options(
     database: str = typer.Option(
-        None, "--database", help="Database-URL of pad naar SQLite-bestand."
-    ),
-    user: str = typer.Option(None, "--user", help="Wie de wijziging doet (standaard: loginnaam)."),
-    lang: str = typer.Option("nl", "--lang", help="Taal van de uitvoer: nl of en."),
-    debug: bool = typer.Option(False, "--debug", help="Toon de volledige foutmelding (traceback)."),
+        None, "--database", help=_("Database-URL of pad naar SQLite-bestand.")),
+    user: str = typer.Option(
+        None, "--user", help=_("Wie de wijziging doet (standaard: loginnaam).")),
+    lang: str = typer.Option("nl", "--lang", help=_("Taal van de uitvoer: nl of en.")),
+    debug: bool = typer.Option(
+        False, "--debug", help=_("Toon de volledige foutmelding (traceback).")),
+    version: bool = typer.Option(
+        False, "--version", help=_("Toon het versienummer."), is_eager=True,
+        callback=version_callback),
 ) -> None:
+    from samenwerkingsmonitor.composition import database_url
+
     if lang not in ("nl", "en"):
         raise typer.BadParameter(_("kies nl of en"), param_hint="--lang")
-    settings.database = database_url(database)
+    settings.database = database_url(database, os.environ)
     settings.user = user or default_user()
     settings.lang = lang
     settings.debug = debug
     set_language(lang)
+
+
+def wiring() -> Wiring:
+    """The adapters of the database of --database, made once per process."""
+    if settings.database not in _wired:
+        from samenwerkingsmonitor.composition import Wiring
+
+        _wired.clear()  # a new --database (tests run many commands in one process)
+        _wired[settings.database] = Wiring(settings.database)
+    return _wired[settings.database]
 
 
 def check_output_format(value: str) -> str:
@@ -85,6 +103,20 @@ def check_output_format(value: str) -> str:
         raise UsageError(_("Onbekend formaat '{format}': kies tabel of json.").format(
             format=value))
     return normal
+
+
+def deprecated(old: str, new: str) -> None:
+    """The one line an old Dutch spelling prints; it keeps working for one release."""
+    err_console.print(_("Let op: {old} is verouderd en verdwijnt in de volgende versie; gebruik "
+                        "{new}.").format(old=old, new=new), markup=False)
+
+
+def either(new: Any, old: Any, old_name: str, new_name: str) -> Any:
+    """The value of an option or its deprecated spelling (which prints the deprecation line)."""
+    if old is None:
+        return new
+    deprecated(old_name, new_name)
+    return old if new is None else new
 
 
 def print_json(data: Any) -> None:
@@ -99,37 +131,18 @@ def report_error(error: SamenwerkingsmonitorError) -> None:
             err_console.print(f"- {issue.describe(words)}", markup=False)
 
 
+def refusal_json(file_name: str, error: InputRefused) -> dict[str, Any]:
+    """A refused file in JSON: every located problem, with the text the table shows."""
+    return {
+        "file": file_name, "refused": True, "message": str(error),
+        "issues": [{"file": i.location.file, "sheet": i.location.sheet, "row": i.location.row,
+                    "column": i.location.column, "line": i.location.line,
+                    "key_path": i.location.key_path, "message": i.message, "hint": i.hint,
+                    "text": i.describe(place_words())} for i in error.report.issues],
+    }
+
+
 def place_words() -> dict[str, str]:
     """The place words of located messages in the chosen language."""
     return {"blad": _("blad"), "regel": _("regel"), "rij": _("rij"), "kolom": _("kolom"),
             "cel": _("cel"), "sleutel": _("sleutel")}
-
-
-def main() -> None:
-    """Entry point: usage errors exit 2 (Typer's own message), refused input exits 1."""
-    try:
-        app()
-    except SamenwerkingsmonitorError as error:
-        if settings.debug:
-            raise
-        report_error(error)
-        sys.exit(error.exit_code)
-    except Exception as error:
-        if settings.debug:
-            raise
-        err_console.print(
-            f"[bold red]{_('Onverwachte fout')}:[/] {error!r}. "
-            + _("Draai opnieuw met --debug en meld dit als fout."),
-            markup=True,
-        )
-        sys.exit(3)
-
-
-def repository(migrate: bool = False) -> SqlRepository:
-    """The repository at --database; `migrate` creates or upgrades it first."""
-    from samenwerkingsmonitor.adapters.storage import open_repository
-
-    repo = open_repository(settings.database)
-    if migrate:
-        repo.migrate()
-    return repo

@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
-import typer
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from typing import TYPE_CHECKING, Annotated
 
-from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
-from samenwerkingsmonitor.adapters.organisation.file import read_organisation
+import typer
+
 from samenwerkingsmonitor.cli.app import (
     app,
     check_output_format,
     console,
     print_json,
-    repository,
     settings,
+    wiring,
 )
-from samenwerkingsmonitor.cli.matrix import print_matrix, run_summary
+from samenwerkingsmonitor.cli.matrix import print_matrix, run_summary, steps
 from samenwerkingsmonitor.errors import UsageError
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.assessment.assess import (
-    AssessmentOutcome,
-    AssessmentRequest,
-    run_assessment,
-)
-from samenwerkingsmonitor.services.frameworks.load import DEFAULT_FRAMEWORK
+from samenwerkingsmonitor.services.frameworks import DEFAULT_FRAMEWORK
+
+if TYPE_CHECKING:  # services load their libraries when a command runs, not for --help
+    pass
+
 
 
 def parse_years(text: str) -> tuple[int, int]:
@@ -35,38 +33,31 @@ def parse_years(text: str) -> tuple[int, int]:
                          .format(text=text)) from None
 
 
-def assess_with_progress(request: AssessmentRequest) -> AssessmentOutcome:
-    repo = repository()
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                  console=console, transient=True) as progress:
-        task = progress.add_task(_("toetsen"), total=None)
-        return run_assessment(
-            repo, request, settings.user, framework_files=TomlFrameworkFiles(),
-            organisation_reader=read_organisation,
-            progress=lambda step: progress.update(task, description=step),
-        )
+def parse_list(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
-@app.command("assess")
+@app.command("assess", help=_("Toets onderwerpen aan het kader en sla de bevindingen op."))
 def assess_command(
-    subjects: str = typer.Option(..., "--subjects",
-                                 help="Onderwerpen, komma-gescheiden; 'samenwerking/*' voor "
-                                      "alle gedeelde teams."),
-    years: str = typer.Option(..., "--years", help="Jaren A-B, bijv. 2018-2022."),
-    baseline: int = typer.Option(..., "--baseline", help="Jaar van de nulmeting."),
-    framework: str = typer.Option(DEFAULT_FRAMEWORK, "--framework", help="Kader-id of bestand."),
-    seed: int = typer.Option(0, "--seed", help="Seed, vastgelegd bij de toetsing."),
-    output_format: str = typer.Option("tabel", "--format", help="tabel of json",
-                                      callback=check_output_format),
+    subjects: Annotated[str, typer.Option(
+        "--subjects", help=_("Onderwerpen, komma-gescheiden; 'samenwerking/*' voor alle "
+                             "gedeelde teams."))],
+    years: Annotated[str, typer.Option("--years", help=_("Jaren A-B, bijv. 2018-2022."))],
+    baseline: Annotated[int, typer.Option("--baseline", help=_("Jaar van de nulmeting."))],
+    framework: Annotated[str, typer.Option(
+        "--framework", help=_("Kader-id of bestand."))] = DEFAULT_FRAMEWORK,
+    seed: Annotated[int, typer.Option(
+        "--seed", help=_("Seed, vastgelegd bij de toetsing."))] = 0,
+    output_format: Annotated[str, typer.Option(
+        "--format", help=_("Uitvoer: tabel of json."), callback=check_output_format)] = "tabel",
 ) -> None:
-    """Toets onderwerpen aan het kader en sla de bevindingen op."""
+    from samenwerkingsmonitor.services.assessment.assess import AssessmentRequest
+    from samenwerkingsmonitor.services.assessment.use_cases import assess
     first, last = parse_years(years)
-    request = AssessmentRequest(
-        subjects=tuple(s.strip() for s in subjects.split(",") if s.strip()),
-        first_year=first, last_year=last, baseline_year=baseline, framework=framework,
-        seed=seed,
-    )
-    outcome = assess_with_progress(request)
+    request = AssessmentRequest(parse_list(subjects), first, last, baseline, framework, seed,
+                                settings.user)
+    with steps(_("toetsen")) as progress:
+        outcome = assess(request, wiring(), progress)
     if output_format == "json":
         print_json(run_summary(outcome))
         return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -14,33 +14,14 @@ from samenwerkingsmonitor.cli.app import (
     console,
     err_console,
     print_json,
-    repository,
+    wiring,
 )
-from samenwerkingsmonitor.errors import UsageError
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.assessment.verify import Verification
-from samenwerkingsmonitor.services.backup.backup import BackupSummary
 
-EXPORT_FORMATS = ("csv", "xlsx", "ods")
+if TYPE_CHECKING:  # services load their libraries when a command runs, not for --help
+    from samenwerkingsmonitor.services.assessment.verify import Verification
+    from samenwerkingsmonitor.services.backup.backup import BackupSummary
 
-
-def export_format_for(chosen: str | None, output: Path | None) -> str:
-    """The format of `--format`, else the one the suffix of `--output` names, else csv.
-    A spreadsheet is a file, never text on the screen."""
-    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
-    chosen = chosen.lower() if chosen is not None else None
-    if chosen is not None and chosen not in EXPORT_FORMATS:
-        raise UsageError(_("Onbekend formaat '{format}': kies csv, xlsx of ods.").format(
-            format=chosen))
-    if chosen is not None and suffix in EXPORT_FORMATS and suffix != chosen:
-        raise UsageError(_("Het formaat {format} past niet bij het bestand {file}: geef het "
-                           "bestand de extensie .{format} of kies --format {suffix}.").format(
-            format=chosen, file=output, suffix=suffix))
-    fmt = chosen or (suffix if suffix in EXPORT_FORMATS else "csv")
-    if fmt != "csv" and output is None:
-        raise UsageError(_("Een export als {format} is een bestand: geef --output "
-                           "BESTAND.{format}.").format(format=fmt))
-    return fmt
 
 
 @app.command("export")
@@ -56,25 +37,15 @@ def export_command(
         help="Alle versies met hun historie, of alleen de geldende waarden (standaard).")] = False,
 ) -> None:
     """Exporteer de metingen in het lange formaat, met kolommen voor de historie."""
-    from samenwerkingsmonitor.adapters.measurements.csv_writer import write_csv
-    from samenwerkingsmonitor.services.measurements.export import export_measurements
-
-    fmt = export_format_for(export_format, output)
-    table = export_measurements(repository(), history=history)
-    if fmt == "csv":
-        count = write_csv(table, output)
-    else:
-        from samenwerkingsmonitor.adapters.measurements.spreadsheet_writer import (
-            write_ods,
-            write_xlsx,
-        )
-
-        assert output is not None  # export_format_for refuses a spreadsheet without a file
-        count = (write_xlsx if fmt == "xlsx" else write_ods)(table, output)
+    from samenwerkingsmonitor.services.measurements.use_cases import (
+        ExportRequest,
+        export_measurements,
+    )
+    result = export_measurements(ExportRequest(output, export_format, history), wiring())
     if output is not None:
         message = (_("{count} versies geschreven naar {file}.") if history
                    else _("{count} geldende waarden geschreven naar {file}."))
-        err_console.print(message.format(count=count, file=output), markup=False)
+        err_console.print(message.format(count=result.rows, file=output), markup=False)
 
 
 @app.command("backup")
@@ -82,11 +53,8 @@ def backup_command(
     file: Annotated[Path, typer.Argument(help="Het bestand voor de reservekopie.")],
 ) -> None:
     """Schrijf de hele database, met alle historie, naar één controleerbaar bestand."""
-    from samenwerkingsmonitor.adapters.backup.file import ZipBackupFiles
-    from samenwerkingsmonitor.adapters.storage.restore import SqlBackupStore
-    from samenwerkingsmonitor.services.backup.backup import create_backup
-
-    summary = create_backup(SqlBackupStore(repository()), file, ZipBackupFiles())
+    from samenwerkingsmonitor.services.backup.use_cases import BackupRequest, backup
+    summary = backup(BackupRequest(file), wiring())
     console.print(_("Reservekopie geschreven naar {file}: {rows} rijen in {tables} tabellen "
                     "(schemaversie {revision}).").format(**_counts(summary)), markup=False)
 
@@ -97,15 +65,12 @@ def restore_command(
                                               "backup'.")],
 ) -> None:
     """Zet een reservekopie terug in een lege database: precies zoals hij was."""
-    from samenwerkingsmonitor.adapters.backup.file import ZipBackupFiles
-    from samenwerkingsmonitor.adapters.storage.restore import SqlBackupStore
-    from samenwerkingsmonitor.services.backup.backup import restore_backup
-
-    store = SqlBackupStore(repository())
-    summary = restore_backup(store, file, ZipBackupFiles())
+    from samenwerkingsmonitor.services.backup.use_cases import BackupRequest, restore
+    result = restore(BackupRequest(file), wiring())
     console.print(_("Reservekopie {file} teruggezet in {url}: {rows} rijen in {tables} tabellen; "
-                    "alle controlesommen kloppen.").format(url=store.describe(),
-                                                           **_counts(summary)), markup=False)
+                    "alle controlesommen kloppen.").format(url=result.database,
+                                                           **_counts(result.summary)),
+                  markup=False)
 
 
 def _counts(summary: BackupSummary) -> dict[str, Any]:
@@ -120,12 +85,8 @@ def verify_command(
         "--format", help="tabel of json", callback=check_output_format)] = "tabel",
 ) -> None:
     """Reken een opgeslagen toetsing opnieuw uit en toon of elke bevinding gelijk is."""
-    from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
-    from samenwerkingsmonitor.adapters.organisation.file import read_organisation
-    from samenwerkingsmonitor.services.assessment.verify import verify_run
-
-    result = verify_run(repository(), run, framework_files=TomlFrameworkFiles(),
-                        organisation_reader=read_organisation)
+    from samenwerkingsmonitor.services.assessment.use_cases import VerifyRequest, verify
+    result = verify(VerifyRequest(run), wiring())
     if output_format == "json":
         print_json(verification_json(result))
     else:

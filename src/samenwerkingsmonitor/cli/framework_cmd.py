@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.table import Table
 from rich.tree import Tree
 
-from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
-from samenwerkingsmonitor.cli.app import app, check_output_format, console, print_json
+from samenwerkingsmonitor.cli.app import app, check_output_format, console, print_json, wiring
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.frameworks.load import (
-    data_burden,
-    describe_framework,
-    load_framework,
-)
 
-framework_app = typer.Typer(help="Toetsingskaders controleren en tonen.", no_args_is_help=True)
+if TYPE_CHECKING:  # services load their libraries when a command runs, not for --help
+    from samenwerkingsmonitor.services.frameworks.load import SubjectBurden
+
+
+framework_app = typer.Typer(help=_("Toetsingskaders controleren en tonen."),
+                            no_args_is_help=True)
 app.add_typer(framework_app, name="framework")
-
 
 
 def _subject_label(kind: str) -> str:
@@ -32,10 +30,15 @@ def _subject_label(kind: str) -> str:
 
 @framework_app.command("validate")
 def validate(
-    file: str = typer.Argument(..., help="Pad naar het kaderbestand (TOML) of een meegeleverd id."),
+    file: str = typer.Argument(
+        ..., help=_("Pad naar het kaderbestand (TOML) of een meegeleverd id.")),
 ) -> None:
     """Controleer een toetsingskader; toont elk probleem met plaats en hint."""
-    framework = load_framework(file, TomlFrameworkFiles())
+    from samenwerkingsmonitor.services.frameworks.use_cases import (
+        FrameworkRequest,
+        validate_framework_file,
+    )
+    framework = validate_framework_file(FrameworkRequest(file), wiring())
     console.print(
         _("Toetsingskader '{id}' versie {version} is geldig: {c} criteria, {i} indicatoren, "
           "{n} normen.").format(id=framework.id, version=framework.version,
@@ -46,18 +49,18 @@ def validate(
 @framework_app.command("show")
 def show(
     reference: str = typer.Argument(
-        ..., help="Id van een meegeleverd kader of pad naar een bestand."),
-    output_format: str = typer.Option("tabel", "--format", help="tabel of json.",
+        ..., help=_("Id van een meegeleverd kader of pad naar een bestand.")),
+    output_format: str = typer.Option("tabel", "--format", help=_("Uitvoer: tabel of json."),
                                       callback=check_output_format),
 ) -> None:
     """Toon de criteriaboom met indicatoren en normen, en de gegevenslast per jaar."""
-    framework = load_framework(reference, TomlFrameworkFiles())
-    description = describe_framework(framework)
+    from samenwerkingsmonitor.services.frameworks.use_cases import FrameworkRequest, show_framework
+    view = show_framework(FrameworkRequest(reference), wiring())
     if output_format == "json":
-        print_json(description)
+        print_json(view.description)
         return
-    console.print(_tree(description), soft_wrap=False)
-    console.print(_burden_table(framework))
+    console.print(_tree(view.description), soft_wrap=False)
+    console.print(_burden_table(view.burden))
 
 
 def _bound_text(bound: dict[str, Any] | None) -> str:
@@ -127,13 +130,13 @@ def _tree(description: dict[str, Any]) -> Tree:
     return root
 
 
-def _burden_table(framework: Any) -> Table:
+def _burden_table(burdens: tuple[SubjectBurden, ...]) -> Table:
     table = Table(title=_("Gegevenslast per onderwerp per jaar"))
     table.add_column(_("Onderwerp"))
     table.add_column(_("Waarden"), justify="right")
     table.add_column(_("Uit P&C-cyclus"), justify="right")
     table.add_column(_("Oordeel van een persoon"), justify="right")
-    for burden in data_burden(framework):
+    for burden in burdens:
         table.add_row(_subject_label(burden.subject_kind.value), str(burden.values),
                       str(len(burden.pc_source)), str(len(burden.assessed)))
     return table

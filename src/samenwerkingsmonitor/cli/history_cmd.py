@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 from rich.table import Table
 
-from samenwerkingsmonitor.cli.app import (
-    app,
-    check_output_format,
-    console,
-    print_json,
-    repository,
-    settings,
-)
-from samenwerkingsmonitor.errors import NotFound
+from samenwerkingsmonitor.cli.app import app, check_output_format, console, print_json, wiring
 from samenwerkingsmonitor.i18n import _
+
+if TYPE_CHECKING:  # services load their libraries when a command runs, not for --help
+    pass
+
 
 
 @app.command("init")
 def init_command() -> None:
     """Maak de database aan of werk hem bij naar de nieuwste versie."""
-    repository(migrate=True)
-    console.print(_("Database klaar: {url}").format(url=settings.database))
+    from samenwerkingsmonitor.services.storage.use_cases import prepare_database
+    console.print(_("Database klaar: {url}").format(url=prepare_database(wiring())))
 
 
 @app.command("history")
@@ -32,11 +30,11 @@ def history_command(
                                       callback=check_output_format),
 ) -> None:
     """Toon alle versies van een waarde: wie, wanneer, waarom en uit welk bestand."""
-    versions = repository().history(subject, indicator)
-    if not versions:
-        raise NotFound(_("Geen waarden gevonden voor {subject} / {indicator}. Controleer de "
-                         "schrijfwijze; 'samenwerkingsmonitor export' toont alle opgeslagen "
-                         "waarden.").format(subject=subject, indicator=indicator))
+    from samenwerkingsmonitor.services.measurements.use_cases import (
+        HistoryRequest,
+        measurement_history,
+    )
+    versions = measurement_history(HistoryRequest(subject, indicator), wiring())
     if output_format == "json":
         print_json([
             {

@@ -1,128 +1,91 @@
-"""`import FILE [--dry-run] [--reason TEXT] [--decimaal komma|punt] [--framework ID]
-[--format json]`: measurements in the long format (DESIGN.md §4.3, docs/import.md)."""
+"""`import FILE [--dry-run] [--reason TEXT] [--decimal comma|point] [--framework ID]
+[--max-size MB] [--format json]`: measurements in the long format (DESIGN.md §4.3,
+docs/import.md)."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from functools import partial
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
-from samenwerkingsmonitor.adapters.intake.csv_reader import read_csv
-from samenwerkingsmonitor.adapters.intake.file_guard import IntakeLimits, encoding_note, limits_from
-from samenwerkingsmonitor.adapters.intake.spreadsheet_reader import read_ods, read_xlsx
 from samenwerkingsmonitor.cli.app import (
     app,
     check_output_format,
     console,
+    either,
     err_console,
-    place_words,
     print_json,
-    repository,
+    refusal_json,
     settings,
+    wiring,
 )
-from samenwerkingsmonitor.domain.framework import Framework
-from samenwerkingsmonitor.domain.organisation import Organisation
-from samenwerkingsmonitor.domain.validation import Location, ValidationReport
 from samenwerkingsmonitor.errors import ImportRefused, UsageError
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.frameworks.load import DEFAULT_FRAMEWORK
-from samenwerkingsmonitor.services.intake.tables import RawTable
-from samenwerkingsmonitor.services.measurements.importing import (
-    ImportResult,
-    import_measurements,
-    refused,
-)
-from samenwerkingsmonitor.services.measurements.ports import TableReader
-from samenwerkingsmonitor.services.storage.ports import Repository
+from samenwerkingsmonitor.services.frameworks import DEFAULT_FRAMEWORK
 
-READERS: dict[str, Callable[..., RawTable]] = {
-    ".csv": read_csv, ".xlsx": read_xlsx, ".ods": read_ods}
-"""File readers by suffix; each takes (path, decimal_comma, limits=IntakeLimits)."""
-
-_NOTATIONS = {"komma": True, "punt": False}
+if TYPE_CHECKING:  # services load their libraries when a command runs, not for --help
+    from samenwerkingsmonitor.services.measurements.importing import ImportResult
 
 
-def reader_for(path: Path, limits: IntakeLimits | None = None) -> TableReader:
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        report = ValidationReport()
-        report.add(Location(path.name),
-                   _("Bestandstype '{suffix}' kan (nog) niet worden ingelezen.").format(
-                       suffix=path.suffix or _("zonder extensie")),
-                   _("Lever de metingen aan als werkmap (.xlsx of .ods) met een blad "
-                     "Metingen, of als CSV-bestand (.csv)."))
-        raise refused(path.name, report)
-    return partial(reader, limits=limits or IntakeLimits())
+NOTATIONS = {"comma": True, "point": False, "komma": True, "punt": False}
 
 
-def import_file(repo: Repository, path: Path, organisation: Organisation, framework: Framework,
-                user: str, reason: str, dry_run: bool = False,
-                decimal_comma: bool | None = None,
-                limits: IntakeLimits | None = None) -> ImportResult:
-    """import_measurements with the reader that fits the file (for `demo` and the web app)."""
-    return import_measurements(repo, path, organisation, framework, user, reason, dry_run,
-                               decimal_comma, reader=reader_for(path, limits))
+def decimal_option(value: str | None) -> bool | None:
+    """--decimal comma|point (komma|punt too); None lets the file decide."""
+    if value is None:
+        return None
+    if value.lower() not in NOTATIONS:
+        raise UsageError(_("Onbekend decimaalteken '{value}': kies comma (komma) of point "
+                           "(punt).").format(value=value))
+    return NOTATIONS[value.lower()]
 
 
-@app.command("import")
+@app.command("import", help=_("Importeer metingen: alles of niets, elk probleem met rij, "
+                              "kolom en hint."))
 def import_command(
-    file: Annotated[Path, typer.Argument(help="Het bestand met metingen (CSV, lang formaat).")],
+    file: Annotated[Path, typer.Argument(
+        help=_("Het bestand met metingen: CSV (lang formaat), XLSX of ODS."))],
     dry_run: Annotated[bool, typer.Option(
-        "--dry-run", help="Alleen controleren en tellen, niets opslaan.")] = False,
+        "--dry-run", help=_("Alleen controleren en tellen, niets opslaan."))] = False,
     reason: Annotated[str, typer.Option(
-        "--reason", help="Waarom waarden wijzigen; verplicht bij een correctie.")] = "",
-    decimaal: Annotated[str | None, typer.Option(
-        "--decimaal", help="Decimaalteken: komma (1.234,5) of punt (1234.5). Standaard: komma "
-                           "bij puntkomma's als scheidingsteken, anders punt.")] = None,
+        "--reason", help=_("Waarom waarden wijzigen; verplicht bij een correctie."))] = "",
+    decimal: Annotated[str | None, typer.Option(
+        "--decimal", help=_("Decimaalteken: comma (1.234,5) of point (1234.5). Standaard: "
+                            "komma bij puntkomma's als scheidingsteken, anders punt."))] = None,
     framework_id: Annotated[str, typer.Option(
-        "--framework", help="Toetsingskader: meegeleverd id of bestand.")] = DEFAULT_FRAMEWORK,
+        "--framework", help=_("Toetsingskader: meegeleverd id of bestand."))
+    ] = DEFAULT_FRAMEWORK,
     output_format: Annotated[str, typer.Option(
-        "--format", help="Uitvoer: tabel of json.", callback=check_output_format)] = "tabel",
+        "--format", help=_("Uitvoer: tabel of json."), callback=check_output_format)] = "tabel",
     max_mb: Annotated[float | None, typer.Option(
-        "--max-grootte", help="Grootste bestand in MB (standaard 50, of "
-                              "SAMENWERKINGSMONITOR_MAX_FILE_MB).")] = None,
+        "--max-size", help=_("Grootste bestand in MB (standaard 50, of "
+                             "SAMENWERKINGSMONITOR_MAX_FILE_MB)."))] = None,
+    old_decimal: Annotated[str | None, typer.Option("--decimaal", hidden=True)] = None,
+    old_max_mb: Annotated[float | None, typer.Option("--max-grootte", hidden=True)] = None,
 ) -> None:
-    """Importeer metingen: alles of niets, elk probleem met rij, kolom en hint."""
-    if output_format not in ("tabel", "json"):
-        raise UsageError(_("Onbekend formaat '{format}': kies tabel of json.").format(
-            format=output_format))
-    if decimaal is not None and decimaal not in _NOTATIONS:
-        raise UsageError(_("Onbekend decimaalteken '{value}': kies komma of punt.").format(
-            value=decimaal))
-    limits = limits_from(max_mb)
+    from samenwerkingsmonitor.services.measurements.use_cases import (
+        ImportRequest,
+        import_measurements,
+    )
+    request = ImportRequest(
+        file, settings.user, reason, dry_run,
+        decimal_option(either(decimal, old_decimal, "--decimaal", "--decimal")),
+        framework_id, either(max_mb, old_max_mb, "--max-grootte", "--max-size"))
     try:
         with err_console.status(_("Metingen controleren..."), spinner="dots"):
-            result = _run(file, reason, dry_run, _NOTATIONS.get(decimaal or ""), framework_id,
-                          limits)
+            result = import_measurements(request, wiring())
     except ImportRefused as error:
         if output_format != "json":
             raise
-        print_json(refusal_json(file, error))
+        print_json(refusal_json(file.name, error))
         sys.exit(error.exit_code)
     if output_format == "json":
         print_json(result_json(result))
     else:
         print_result(result)
-
-
-def _run(file: Path, reason: str, dry_run: bool, decimal_comma: bool | None,
-         framework_id: str, limits: IntakeLimits | None = None) -> ImportResult:
-    # Imported here so that `--help` stays fast and needs no database driver.
-    from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
-    from samenwerkingsmonitor.adapters.organisation.file import read_organisation
-    from samenwerkingsmonitor.services.frameworks.load import load_framework
-    from samenwerkingsmonitor.services.organisation.register import load_registered_organisation
-
-    repo = repository()
-    organisation = load_registered_organisation(repo, reader=read_organisation)
-    framework = load_framework(framework_id, TomlFrameworkFiles())
-    return import_file(repo, file, organisation, framework, settings.user, reason, dry_run,
-                       decimal_comma, limits)
 
 
 def result_json(result: ImportResult) -> dict[str, Any]:
@@ -133,15 +96,6 @@ def result_json(result: ImportResult) -> dict[str, Any]:
         "decimal_comma": result.decimal_comma, "encoding": result.encoding,
         "unfilled": result.unfilled,
         "message": summary(result),
-    }
-
-
-def refusal_json(file: Path, error: ImportRefused) -> dict[str, Any]:
-    return {
-        "file": file.name, "refused": True, "message": str(error),
-        "issues": [{"file": i.location.file, "sheet": i.location.sheet, "row": i.location.row,
-                    "column": i.location.column, "message": i.message, "hint": i.hint,
-                    "text": i.describe(place_words())} for i in error.report.issues],
     }
 
 
@@ -162,6 +116,7 @@ def summary(result: ImportResult) -> str:
 
 
 def print_result(result: ImportResult) -> None:
+    from samenwerkingsmonitor.services.intake.tables import encoding_note
     notation = _("komma (1.234,5)") if result.decimal_comma else _("punt (1234.5)")
     table = Table(title=_("Import van {file}").format(file=result.file_name), title_justify="left")
     table.add_column(_("Rijen"), justify="right")

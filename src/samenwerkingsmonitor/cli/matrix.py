@@ -1,16 +1,24 @@
-"""The verdict matrix on the terminal (subject × criterion × year), verdict as text."""
+"""The verdict matrix on the terminal (subject × criterion × year), verdict as text, and the
+progress line of a run."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 from rich.table import Table
 
 from samenwerkingsmonitor.cli.app import console
 from samenwerkingsmonitor.domain.verdicts import Verdict
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.assessment.assess import AssessmentOutcome
-from samenwerkingsmonitor.services.assessment.explain import verdict_label
+
+if TYPE_CHECKING:  # services load their libraries when a command runs, not for --help
+    pass
+
+
+if TYPE_CHECKING:  # the engine (polars) is imported when a command runs, not for --help
+    from samenwerkingsmonitor.services.assessment.assess import AssessmentOutcome
 
 STYLE = {Verdict.VOLDOET: "green", Verdict.VOLDOET_DEELS: "yellow",
          Verdict.VOLDOET_NIET: "red", Verdict.NIET_TE_BEOORDELEN: "dim"}
@@ -21,6 +29,7 @@ SHORT = {Verdict.VOLDOET: "V", Verdict.VOLDOET_DEELS: "VD", Verdict.VOLDOET_NIET
 def print_matrix(outcome: AssessmentOutcome) -> None:
     """One table per subject: criteria (in framework order, by name) × years. A year in which
     the subject did not exist, or the criterion does not apply, shows "n.v.t."."""
+    from samenwerkingsmonitor.services.assessment.code_words import verdict_label
     run, verdicts = outcome.run, outcome.criterion_verdicts
     years = list(range(run.first_year, run.last_year + 1))
     by_key = {(v.subject, v.criterion, v.year): v.verdict for v in verdicts}
@@ -69,3 +78,14 @@ def run_summary(outcome: AssessmentOutcome) -> dict[str, Any]:
             for v in outcome.criterion_verdicts
         ],
     }
+
+
+@contextmanager
+def steps(first: str) -> Iterator[Callable[[str], None]]:
+    """A transient progress line; the callable it yields names the current step."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  console=console, transient=True) as progress:
+        task = progress.add_task(first, total=None)
+        yield lambda step: progress.update(task, description=step)

@@ -187,9 +187,3 @@ def check_width(headers: tuple[str, ...], file_name: str, limits: IntakeLimits,
                  "indicator, jaar, soort, waarde, eenheid en bron."), sheet=sheet, row=row)
 
 
-def encoding_note(encoding: str) -> str | None:
-    """A line for the import result when the file was not UTF-8."""
-    if encoding == "cp1252":
-        return _("Let op: het bestand is geen UTF-8 en is gelezen als Windows-1252. Controleer "
-                 "letters met accenten; sla het voortaan op als 'CSV UTF-8'.")
-    return None

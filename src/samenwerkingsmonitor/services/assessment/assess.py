@@ -53,6 +53,7 @@ class AssessmentRequest:
     baseline_year: int
     framework: str = DEFAULT_FRAMEWORK
     seed: int = 0
+    user: str = ""  # who runs it (the front door records it; recompute ignores it)
 
 
 @dataclass(frozen=True, slots=True)

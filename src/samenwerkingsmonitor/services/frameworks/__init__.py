@@ -1,0 +1,6 @@
+"""Frameworks of criteria and norms: load, check, describe (DESIGN.md §4.5)."""
+
+DEFAULT_FRAMEWORK = "standaardkader"
+"""The bundled framework a command uses when none is named."""
+
+__all__ = ["DEFAULT_FRAMEWORK"]

@@ -15,11 +15,10 @@ from samenwerkingsmonitor.domain.organisation import SubjectKind
 from samenwerkingsmonitor.domain.validation import ValidationReport
 from samenwerkingsmonitor.errors import FrameworkInvalid
 from samenwerkingsmonitor.i18n import _
+from samenwerkingsmonitor.services.frameworks import DEFAULT_FRAMEWORK
 from samenwerkingsmonitor.services.frameworks.checks import check_framework
 from samenwerkingsmonitor.services.frameworks.locations import KeyRef, key_path_only
 from samenwerkingsmonitor.services.frameworks.ports import FrameworkFiles, ParsedFramework
-
-DEFAULT_FRAMEWORK = "standaardkader"
 
 
 def validate_parsed(parsed: ParsedFramework) -> Framework:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from samenwerkingsmonitor.domain.measurements import Measurement
 from samenwerkingsmonitor.domain.validation import Location, ValidationReport
+from samenwerkingsmonitor.i18n import _
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,3 +87,11 @@ class CheckedTable:
         if first is None or position is None or row is None:
             return None
         return cell_reference(first + position, row)
+
+
+def encoding_note(encoding: str) -> str | None:
+    """A line for the import result when the file was not UTF-8."""
+    if encoding == "cp1252":
+        return _("Let op: het bestand is geen UTF-8 en is gelezen als Windows-1252. Controleer "
+                 "letters met accenten; sla het voortaan op als 'CSV UTF-8'.")
+    return None

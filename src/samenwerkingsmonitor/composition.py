@@ -1,0 +1,126 @@
+"""The composition root: the one place that chooses the adapter behind every port.
+
+The front doors in services/<capability>/use_cases.py take a plain request and a `Wiring`;
+each declares, as a Protocol, the few ports it uses. The command line (and later the web
+application) makes one Wiring and passes it on; nothing else picks an adapter
+(docs/adr/0016-capabilities-and-front-doors.md).
+
+Adapters are imported inside the methods, so that a command pays only for the libraries it uses
+(`samenwerkingsmonitor --help` imports neither SQLAlchemy nor polars).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the types only; see the module docstring for why imports are late
+    from samenwerkingsmonitor.services.backup.ports import BackupFiles, BackupStore
+    from samenwerkingsmonitor.services.frameworks.ports import FrameworkFiles
+    from samenwerkingsmonitor.services.intake.tables import RawTable
+    from samenwerkingsmonitor.services.measurements.ports import ExportWriter, TableReader
+    from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
+    from samenwerkingsmonitor.services.report.ports import ReportWriter
+    from samenwerkingsmonitor.services.storage.ports import Repository
+    from samenwerkingsmonitor.services.workbooks.ports import TemplateWriter
+
+DATABASE_ENV = "SAMENWERKINGSMONITOR_DATABASE"
+DEFAULT_DATABASE = "sqlite:///samenwerkingsmonitor.db"
+
+
+def database_url(option: str | None, environment: Mapping[str, str]) -> str:
+    """--database, else the environment variable, else ./samenwerkingsmonitor.db; a bare path
+    means a SQLite file."""
+    chosen = option or environment.get(DATABASE_ENV) or DEFAULT_DATABASE
+    return chosen if "://" in chosen else f"sqlite:///{chosen}"
+
+
+@dataclass
+class Wiring:
+    """The adapters of one database. Every method returns a ready adapter."""
+
+    database: str = DEFAULT_DATABASE
+    _repository: Any = field(default=None, repr=False)
+
+    def for_database(self, url: str) -> Wiring:
+        """The same wiring on another database (the demo builds its own)."""
+        return Wiring(url)
+
+    def repository(self) -> Repository:
+        if self._repository is None:
+            from samenwerkingsmonitor.adapters.storage import open_repository
+
+            self._repository = open_repository(self.database)
+        return self._repository  # type: ignore[no-any-return]
+
+    def framework_files(self) -> FrameworkFiles:
+        from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
+
+        return TomlFrameworkFiles()
+
+    def organisation_reader(self) -> OrganisationReader:
+        from samenwerkingsmonitor.adapters.organisation.file import read_organisation
+
+        return read_organisation
+
+    def measurement_readers(self, max_mb: float | None = None) -> dict[str, TableReader]:
+        """Readers of measurement files by suffix, bounded by `max_mb` (ADR 0011)."""
+        from functools import partial
+
+        from samenwerkingsmonitor.adapters.intake.csv_reader import read_csv
+        from samenwerkingsmonitor.adapters.intake.file_guard import limits_from
+        from samenwerkingsmonitor.adapters.intake.spreadsheet_reader import read_ods, read_xlsx
+
+        limits = limits_from(max_mb)
+        return {suffix: partial(reader, limits=limits)
+                for suffix, reader in ((".csv", read_csv), (".xlsx", read_xlsx),
+                                       (".ods", read_ods))}
+
+    def vulnerability_tables(self, paths: Sequence[Path], decimal_comma: bool | None,
+                             max_mb: float | None = None) -> list[RawTable]:
+        from samenwerkingsmonitor.adapters.intake.file_guard import limits_from
+        from samenwerkingsmonitor.adapters.intake.vulnerability_reader import (
+            read_vulnerability_tables,
+        )
+
+        return read_vulnerability_tables(paths, decimal_comma, limits_from(max_mb))
+
+    def export_writers(self) -> dict[str, ExportWriter]:
+        from samenwerkingsmonitor.adapters.measurements.csv_writer import write_csv
+        from samenwerkingsmonitor.adapters.measurements.spreadsheet_writer import (
+            write_ods,
+            write_xlsx,
+        )
+
+        return {"csv": write_csv, "xlsx": write_xlsx, "ods": write_ods}
+
+    def report_writers(self) -> dict[str, ReportWriter]:
+        """Report formats in the order a demo writes them; provenance is written beside."""
+        from samenwerkingsmonitor.adapters.report.docx import write_docx
+        from samenwerkingsmonitor.adapters.report.html import write_html
+        from samenwerkingsmonitor.adapters.report.pdf import write_pdf
+
+        return {"html": write_html, "pdf": write_pdf, "docx": write_docx}
+
+    def provenance_writer(self) -> ReportWriter:
+        from samenwerkingsmonitor.adapters.report.provenance import write_provenance
+
+        return write_provenance
+
+    def template_writers(self) -> dict[str, TemplateWriter]:
+        from samenwerkingsmonitor.adapters.workbooks.ods import write_template_ods
+        from samenwerkingsmonitor.adapters.workbooks.xlsx import write_template_xlsx
+
+        return {".xlsx": write_template_xlsx, ".ods": write_template_ods}
+
+    def backup_store(self) -> BackupStore:
+        from samenwerkingsmonitor.adapters.storage.restore import SqlBackupStore
+
+        return SqlBackupStore(self.repository())
+
+    def backup_files(self) -> BackupFiles:
+        from samenwerkingsmonitor.adapters.backup.file import ZipBackupFiles
+
+        return ZipBackupFiles()

@@ -1,0 +1,132 @@
+"""Front doors of the measurements capability: `import`, `export` and `history`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from samenwerkingsmonitor.domain.validation import Location, ValidationReport
+from samenwerkingsmonitor.errors import NotFound, UsageError
+from samenwerkingsmonitor.i18n import _
+from samenwerkingsmonitor.services.frameworks.load import DEFAULT_FRAMEWORK, load_framework
+from samenwerkingsmonitor.services.frameworks.ports import FrameworkFiles
+from samenwerkingsmonitor.services.measurements.export import export_measurements as export_table
+from samenwerkingsmonitor.services.measurements.importing import (
+    ImportResult,
+    refused,
+)
+from samenwerkingsmonitor.services.measurements.importing import (
+    import_measurements as import_with_reader,
+)
+from samenwerkingsmonitor.services.measurements.ports import ExportWriter, TableReader
+from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
+from samenwerkingsmonitor.services.organisation.register import load_registered_organisation
+from samenwerkingsmonitor.services.storage.ports import Repository, StoredMeasurement
+
+EXPORT_FORMATS = ("csv", "xlsx", "ods")
+
+
+class MeasurementPorts(Protocol):
+    def repository(self) -> Repository: ...
+
+    def organisation_reader(self) -> OrganisationReader: ...
+
+    def framework_files(self) -> FrameworkFiles: ...
+
+    def measurement_readers(self, max_mb: float | None = None) -> dict[str, TableReader]: ...
+
+    def export_writers(self) -> dict[str, ExportWriter]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRequest:
+    path: Path
+    user: str
+    reason: str = ""
+    dry_run: bool = False
+    decimal_comma: bool | None = None  # None: the file decides (ADR 0008)
+    framework: str = DEFAULT_FRAMEWORK
+    max_mb: float | None = None  # None: SAMENWERKINGSMONITOR_MAX_FILE_MB, else 50 MB
+
+
+def import_measurements(request: ImportRequest, ports: MeasurementPorts) -> ImportResult:
+    """All or nothing: every problem located, nothing stored when one is found."""
+    readers = ports.measurement_readers(request.max_mb)
+    repo = ports.repository()
+    organisation = load_registered_organisation(repo, reader=ports.organisation_reader())
+    framework = load_framework(request.framework, ports.framework_files())
+    return import_with_reader(repo, request.path, organisation, framework, request.user,
+                              request.reason, request.dry_run, request.decimal_comma,
+                              reader=_reader_for(request.path, readers))
+
+
+def _reader_for(path: Path, readers: dict[str, TableReader]) -> TableReader:
+    reader = readers.get(path.suffix.lower())
+    if reader is None:
+        report = ValidationReport()
+        report.add(Location(path.name),
+                   _("Bestandstype '{suffix}' kan (nog) niet worden ingelezen.").format(
+                       suffix=path.suffix or _("zonder extensie")),
+                   _("Lever de metingen aan als werkmap (.xlsx of .ods) met een blad "
+                     "Metingen, of als CSV-bestand (.csv)."))
+        raise refused(path.name, report)
+    return reader
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    output: Path | None = None  # None: CSV on standard output
+    format: str | None = None  # csv, xlsx or ods; None: by the suffix of output, else csv
+    history: bool = False  # every version with its history, not only the current values
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    format: str
+    rows: int
+    output: Path | None
+
+
+def export_measurements(request: ExportRequest, ports: MeasurementPorts) -> ExportResult:
+    chosen = export_format(request.format, request.output)
+    table = export_table(ports.repository(), history=request.history)
+    rows = ports.export_writers()[chosen](table, request.output)
+    return ExportResult(chosen, rows, request.output)
+
+
+def export_format(chosen: str | None, output: Path | None) -> str:
+    """The format asked for, else the one the suffix of `output` names, else csv.
+    A spreadsheet is a file, never text on the screen."""
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    chosen = chosen.lower() if chosen is not None else None
+    if chosen is not None and chosen not in EXPORT_FORMATS:
+        raise UsageError(_("Onbekend formaat '{format}': kies csv, xlsx of ods.").format(
+            format=chosen))
+    if chosen is not None and suffix in EXPORT_FORMATS and suffix != chosen:
+        raise UsageError(_("Het formaat {format} past niet bij het bestand {file}: geef het "
+                           "bestand de extensie .{format} of kies --format {suffix}.").format(
+            format=chosen, file=output, suffix=suffix))
+    fmt = chosen or (suffix if suffix in EXPORT_FORMATS else "csv")
+    if fmt != "csv" and output is None:
+        raise UsageError(_("Een export als {format} is een bestand: geef --output "
+                           "BESTAND.{format}.").format(format=fmt))
+    return fmt
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRequest:
+    subject: str
+    indicator: str
+
+
+def measurement_history(request: HistoryRequest,
+                        ports: MeasurementPorts) -> list[StoredMeasurement]:
+    """Every version of one value, oldest first; NotFound when there is none."""
+    versions = ports.repository().history(request.subject, request.indicator)
+    if not versions:
+        raise NotFound(_("Geen waarden gevonden voor {subject} / {indicator}. Controleer de "
+                         "schrijfwijze; 'samenwerkingsmonitor export' toont alle opgeslagen "
+                         "waarden.").format(subject=request.subject,
+                                            indicator=request.indicator))
+    return versions
