@@ -105,7 +105,7 @@ def measure_import(url: str, csv_path: Path, traced: bool) -> dict[str, Any]:
     repo = _prepared_repository(url, csv_path.parent / "organisatie.toml")
     organisation = load_registered_organisation(repo, reader=read_organisation)
     framework = load_framework("standaardkader", TomlFrameworkFiles())
-    # The file-size guard (default 50 MB, `import --max-grootte`) is raised to fit the file,
+    # The file-size guard (default 50 MB, `import --max-size`) is raised to fit the file,
     # as a user importing it would; every other check runs as always.
     limits = limits_from(csv_path.stat().st_size / MEGABYTE + 1)
     before = _maxrss()

@@ -33,8 +33,8 @@ def test_the_delimiter_is_decided_by_the_header_line(header_line: str, delimiter
 @pytest.mark.parametrize(("delimiter", "option", "decimal_comma"), [
     (",", None, False),  # a comma file: dot notation
     (";", None, True),  # a semicolon file: Dutch notation
-    (",", True, True),  # --decimaal komma on a comma file (values quoted)
-    (";", False, False),  # --decimaal punt on a semicolon file
+    (",", True, True),  # --decimal comma on a comma file (values quoted)
+    (";", False, False),  # --decimal point on a semicolon file
 ])
 def test_the_number_notation_is_decided_per_file(delimiter: str, option: bool | None,
                                                  decimal_comma: bool) -> None:

@@ -85,7 +85,7 @@ EXPECTED = [
      ' sla het bestand opnieuw op.'),
     ('te-groot.csv',
      'te-groot.csv: Het bestand is 1,9 MB groot; de grens is 1,0 MB. Splits het '
-     'bestand, of verhoog de grens met --max-grootte of de omgevingsvariabele '
+     'bestand, of verhoog de grens met --max-size of de omgevingsvariabele '
      'SAMENWERKINGSMONITOR_MAX_FILE_MB.'),
     ('map.csv',
      'map.csv: Dit is een map, geen bestand. Geef het pad van het bestand met '
@@ -129,7 +129,7 @@ EXPECTED = [
      'metingen, niet van de map.'),
     ('te-groot.xlsx',
      'te-groot.xlsx: Het bestand is 2,0 MB groot; de grens is 1,0 MB. Splits het '
-     'bestand, of verhoog de grens met --max-grootte of de omgevingsvariabele '
+     'bestand, of verhoog de grens met --max-size of de omgevingsvariabele '
      'SAMENWERKINGSMONITOR_MAX_FILE_MB.'),
     ('afgekapt-1.xlsx',
      'afgekapt-1.xlsx: De werkmap is beschadigd of onvolledig (het zip-archief is '
@@ -215,8 +215,8 @@ EXPECTED = [
      "dubbelzinnig.xlsx, blad Metingen, rij 2, kolom 'waarde', cel E2: Waarde '1.234'"
      ' staat als tekst in de cel en is dubbelzinnig: de punt kan het decimaalteken '
      'zijn of duizendtallen scheiden (1234). Typ het getal als getal in de cel (niet '
-     'als tekst), of kies de notatie voor het hele bestand met --decimaal komma of '
-     '--decimaal punt.'),
+     'als tekst), of kies de notatie voor het hele bestand met --decimal comma of '
+     '--decimal point.'),
     ('afgekapt.ods',
      'afgekapt.ods: De werkmap is beschadigd of onvolledig (het zip-archief is niet '
      'leesbaar). Lever het bestand opnieuw aan; open het zo nodig eerst in Excel of '

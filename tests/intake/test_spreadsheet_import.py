@@ -199,7 +199,7 @@ def test_typed_cells_become_the_text_the_checks_expect(value: object, text: str)
     ("12,500", None, None,
      "Waarde '12,500' staat als tekst in de cel en is dubbelzinnig: de komma kan het "
      "decimaalteken zijn of duizendtallen scheiden (12500)."),
-    ("1.234", True, 1234.0, None),  # --decimaal komma decides for the whole file
+    ("1.234", True, 1234.0, None),  # --decimal comma decides for the whole file
     ("1.234", False, 1.234, None),
     (190.5, True, 190.5, None),  # a typed number is never ambiguous, in either notation
 ])
@@ -273,7 +273,7 @@ def test_the_size_limit_comes_from_the_option_or_the_environment(
 @pytest.mark.parametrize(("option", "env", "message"), [
     (None, "veel", "SAMENWERKINGSMONITOR_MAX_FILE_MB moet een positief aantal megabytes zijn, "
                    "bijvoorbeeld 50."),
-    (0.0, "", "--max-grootte moet een positief aantal megabytes zijn, bijvoorbeeld 50."),
+    (0.0, "", "--max-size moet een positief aantal megabytes zijn, bijvoorbeeld 50."),
 ])
 def test_a_wrong_size_limit_is_a_usage_error(option: float | None, env: str, message: str,
                                              monkeypatch: pytest.MonkeyPatch) -> None:

@@ -298,7 +298,7 @@ def test_cli_dry_run_and_decimal_option(database: str, tmp_path: Path,
     options = ["--database", database, "import", str(path), "--framework",
                str(tmp_path / "kader.toml"), "--format", "json"]
     assert cli(monkeypatch, capsys, *options)[0] == 1  # a comma file: dot notation
-    code, out, _ = cli(monkeypatch, capsys, *options, "--decimaal", "komma", "--dry-run")
+    code, out, _ = cli(monkeypatch, capsys, *options, "--decimal", "komma", "--dry-run")
     assert code == 0
     assert json.loads(out)["message"] == ("Proefdraai: 1 nieuw, 0 gewijzigd, 0 ongewijzigd; er "
                                           "is niets opgeslagen.")
@@ -321,7 +321,7 @@ def test_cli_uses_the_bundled_standaardkader_by_default(database: str, tmp_path:
 
 
 @pytest.mark.parametrize(("args", "code", "expected"), [
-    (["--decimaal", "spatie"], 2, "Fout: Onbekend decimaalteken 'spatie': kies komma of punt."),
+    (["--decimal", "spatie"], 2, "Fout: Onbekend decimaalteken 'spatie': kies komma of punt."),
     (["--format", "xml"], 2, "Fout: Onbekend formaat 'xml': kies tabel of json."),
 ])
 def test_cli_usage_errors(database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -26,8 +26,8 @@ HINT_SUBJECT = ("Registreer het onderwerp eerst in het organisatiebestand, of co
                 "schrijfwijze (bijvoorbeeld GM0397 of GM0397/communicatie).")
 HINT_DOT = ("Schrijf het getal zonder scheiding van duizendtallen en met een punt (bijvoorbeeld "
             "1234.5), of lever een bestand met puntkomma's als scheidingsteken, of importeer met "
-            "--decimaal komma.")
-HINT_DUTCH = "Schrijf bijvoorbeeld 12,5 of 1.234,5, of importeer met --decimaal punt."
+            "--decimal comma.")
+HINT_DUTCH = "Schrijf bijvoorbeeld 12,5 of 1.234,5, of importeer met --decimal point."
 HINT_BOUNDS = "Controleer de waarde en de eenheid ('pct')."
 KNOWN = ("onderwerp, indicator, jaar, soort, waarde, eenheid, bron, peildatum, status, variant, "
          "vergelijkbaar, toelichting")

@@ -491,7 +491,7 @@ def test_the_template_command_writes_the_file(repository, tmp_path: Path,  # typ
     out = tmp_path / f"invullen.{suffix}"
     code, stdout, stderr = run(monkeypatch, capsys, "--database", str(tmp_path / "monitor.db"),
                                "template", str(out), "--subjects", "GM0397,GM0377",
-                               "--years", "2019-2020", "--soort", "begroting,realisatie")
+                               "--years", "2019-2020", "--kinds", "begroting,realisatie")
     assert (code, stderr) == (0, "")
     assert stdout.strip() == (f"Invulbestand {out} geschreven: 64 rijen voor 2 onderwerpen, "
                               "2019-2020.")
@@ -501,7 +501,7 @@ def test_the_template_command_writes_the_file(repository, tmp_path: Path,  # typ
 @pytest.mark.parametrize(("args", "code", "message"), [
     (("uit.csv", "--subjects", "GM0397", "--years", "2019"), 2,
      "Fout: Bestandstype '.csv' kan niet als invulbestand worden geschreven: kies .xlsx of .ods."),
-    (("uit.xlsx", "--subjects", "GM0397", "--years", "2019", "--soort", "jaarrekening"), 2,
+    (("uit.xlsx", "--subjects", "GM0397", "--years", "2019", "--kinds", "jaarrekening"), 2,
      "Fout: Onbekende soort 'jaarrekening': kies begroting, realisatie of prognose."),
     (("uit.xlsx", "--subjects", "GM9999", "--years", "2019"), 1,
      "Fout: Onbekend onderwerp: GM9999."),

@@ -47,10 +47,12 @@ def main() -> None:
 
     lang = language_of(sys.argv[1:])
     set_language(lang if lang in LANGUAGES else "nl")  # a wrong --lang: Typer says so later
-    from samenwerkingsmonitor.cli.app import err_console, report_error, settings
+    from samenwerkingsmonitor.cli.app import err_console, localise_help, report_error, settings
     from samenwerkingsmonitor.errors import SamenwerkingsmonitorError
     from samenwerkingsmonitor.i18n import _
 
+    if not sys.argv[1:] or {"--help", "-h"} & set(sys.argv[1:]):
+        localise_help()
     try:
         build_app()()
     except SamenwerkingsmonitorError as error:

@@ -86,6 +86,19 @@ def _global_options(
     set_language(lang)
 
 
+def localise_help() -> None:
+    """Typer's own words around the help texts (panel titles, default, required) in the
+    chosen language; `Usage:` and the --help line stay Typer's."""
+    from typer import rich_utils
+
+    rich_utils.ARGUMENTS_PANEL_TITLE = _("Argumenten")
+    rich_utils.OPTIONS_PANEL_TITLE = _("Opties")
+    rich_utils.COMMANDS_PANEL_TITLE = _("Opdrachten")
+    rich_utils.DEFAULT_STRING = _("[standaard: {}]")
+    rich_utils.REQUIRED_LONG_STRING = _("[verplicht]")
+    rich_utils.ERRORS_PANEL_TITLE = _("Fout")
+
+
 def wiring() -> Wiring:
     """The adapters of the database of --database, made once per process."""
     if settings.database not in _wired:

@@ -24,19 +24,20 @@ if TYPE_CHECKING:  # services load their libraries when a command runs, not for 
 
 
 
-@app.command("export")
+@app.command("export", help=_(
+    "Exporteer de metingen in het lange formaat, met kolommen voor de historie."))
 def export_command(
     export_format: Annotated[str | None, typer.Option(
-        "--format", help="Bestandsformaat: csv, xlsx of ods (standaard: volgens de extensie "
-                         "van --output, anders csv).")] = None,
+        "--format", help=_("Bestandsformaat: csv, xlsx of ods (standaard: volgens de extensie "
+                         "van --output, anders csv)."))] = None,
     output: Annotated[Path | None, typer.Option(
-        "--output", help="Schrijf naar dit bestand in plaats van naar het scherm; verplicht "
-                         "bij xlsx en ods.")] = None,
+        "--output", help=_("Schrijf naar dit bestand in plaats van naar het scherm; verplicht "
+                         "bij xlsx en ods."))] = None,
     history: Annotated[bool, typer.Option(
         "--history/--current",
-        help="Alle versies met hun historie, of alleen de geldende waarden (standaard).")] = False,
+        help=_("Alle versies met hun historie, of alleen de geldende waarden (standaard).")),
+    ] = False,
 ) -> None:
-    """Exporteer de metingen in het lange formaat, met kolommen voor de historie."""
     from samenwerkingsmonitor.services.measurements.use_cases import (
         ExportRequest,
         export_measurements,
@@ -48,23 +49,23 @@ def export_command(
         err_console.print(message.format(count=result.rows, file=output), markup=False)
 
 
-@app.command("backup")
+@app.command("backup", help=_(
+    "Schrijf de hele database, met alle historie, naar één controleerbaar bestand."))
 def backup_command(
-    file: Annotated[Path, typer.Argument(help="Het bestand voor de reservekopie.")],
+    file: Annotated[Path, typer.Argument(help=_("Het bestand voor de reservekopie."))],
 ) -> None:
-    """Schrijf de hele database, met alle historie, naar één controleerbaar bestand."""
     from samenwerkingsmonitor.services.backup.use_cases import BackupRequest, backup
     summary = backup(BackupRequest(file), wiring())
     console.print(_("Reservekopie geschreven naar {file}: {rows} rijen in {tables} tabellen "
                     "(schemaversie {revision}).").format(**_counts(summary)), markup=False)
 
 
-@app.command("restore")
+@app.command("restore", help=_(
+    "Zet een reservekopie terug in een lege database: precies zoals hij was."))
 def restore_command(
-    file: Annotated[Path, typer.Argument(help="Een reservekopie van 'samenwerkingsmonitor "
-                                              "backup'.")],
+    file: Annotated[Path, typer.Argument(help=_("Een reservekopie van 'samenwerkingsmonitor "
+                                              "backup'."))],
 ) -> None:
-    """Zet een reservekopie terug in een lege database: precies zoals hij was."""
     from samenwerkingsmonitor.services.backup.use_cases import BackupRequest, restore
     result = restore(BackupRequest(file), wiring())
     console.print(_("Reservekopie {file} teruggezet in {url}: {rows} rijen in {tables} tabellen; "
@@ -78,13 +79,13 @@ def _counts(summary: BackupSummary) -> dict[str, Any]:
             "tables": len(summary.row_counts), "revision": summary.schema_revision}
 
 
-@app.command("verify")
+@app.command("verify", help=_(
+    "Reken een opgeslagen toetsing opnieuw uit en toon of elke bevinding gelijk is."))
 def verify_command(
-    run: Annotated[str, typer.Argument(help="Toetsing, bijv. R-0001, of latest.")],
+    run: Annotated[str, typer.Argument(help=_("Toetsing, bijv. R-0001, of latest."))],
     output_format: Annotated[str, typer.Option(
-        "--format", help="tabel of json", callback=check_output_format)] = "tabel",
+        "--format", help=_("tabel of json"), callback=check_output_format)] = "tabel",
 ) -> None:
-    """Reken een opgeslagen toetsing opnieuw uit en toon of elke bevinding gelijk is."""
     from samenwerkingsmonitor.services.assessment.use_cases import VerifyRequest, verify
     result = verify(VerifyRequest(run), wiring())
     if output_format == "json":

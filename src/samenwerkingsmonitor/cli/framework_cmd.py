@@ -28,12 +28,12 @@ def _subject_label(kind: str) -> str:
     return _("team")
 
 
-@framework_app.command("validate")
+@framework_app.command("validate", help=_(
+    "Controleer een toetsingskader; toont elk probleem met plaats en hint."))
 def validate(
     file: str = typer.Argument(
         ..., help=_("Pad naar het kaderbestand (TOML) of een meegeleverd id.")),
 ) -> None:
-    """Controleer een toetsingskader; toont elk probleem met plaats en hint."""
     from samenwerkingsmonitor.services.frameworks.use_cases import (
         FrameworkRequest,
         validate_framework_file,
@@ -46,14 +46,14 @@ def validate(
                                 n=len(framework.norms)), markup=False)
 
 
-@framework_app.command("show")
+@framework_app.command("show", help=_(
+    "Toon de criteriaboom met indicatoren en normen, en de gegevenslast per jaar."))
 def show(
     reference: str = typer.Argument(
         ..., help=_("Id van een meegeleverd kader of pad naar een bestand.")),
     output_format: str = typer.Option("tabel", "--format", help=_("Uitvoer: tabel of json."),
                                       callback=check_output_format),
 ) -> None:
-    """Toon de criteriaboom met indicatoren en normen, en de gegevenslast per jaar."""
     from samenwerkingsmonitor.services.frameworks.use_cases import FrameworkRequest, show_framework
     view = show_framework(FrameworkRequest(reference), wiring())
     if output_format == "json":

@@ -15,21 +15,20 @@ if TYPE_CHECKING:  # services load their libraries when a command runs, not for 
 
 
 
-@app.command("init")
+@app.command("init", help=_('Maak de database aan of werk hem bij naar de nieuwste versie.'))
 def init_command() -> None:
-    """Maak de database aan of werk hem bij naar de nieuwste versie."""
     from samenwerkingsmonitor.services.storage.use_cases import prepare_database
     console.print(_("Database klaar: {url}").format(url=prepare_database(wiring())))
 
 
-@app.command("history")
+@app.command("history", help=_(
+    "Toon alle versies van een waarde: wie, wanneer, waarom en uit welk bestand."))
 def history_command(
-    subject: str = typer.Argument(..., help="Onderwerp, bijv. GM0397 of GM0397/communicatie."),
-    indicator: str = typer.Argument(..., help="Indicator- of invoer-id, bijv. inwoners."),
-    output_format: str = typer.Option("tabel", "--format", help="tabel of json",
+    subject: str = typer.Argument(..., help=_("Onderwerp, bijv. GM0397 of GM0397/communicatie.")),
+    indicator: str = typer.Argument(..., help=_("Indicator- of invoer-id, bijv. inwoners.")),
+    output_format: str = typer.Option("tabel", "--format", help=_("tabel of json"),
                                       callback=check_output_format),
 ) -> None:
-    """Toon alle versies van een waarde: wie, wanneer, waarom en uit welk bestand."""
     from samenwerkingsmonitor.services.measurements.use_cases import (
         HistoryRequest,
         measurement_history,

@@ -28,7 +28,8 @@ if TYPE_CHECKING:  # services load their libraries when a command runs, not for 
 
 
 
-@app.command("register")
+@app.command("register", help=_(
+    "Controleer een organisatiebestand en registreer het als nieuwe versie."))
 def register_command(
     file: Annotated[Path, typer.Argument(help=_("Het organisatiebestand (TOML)."))],
     check_only: Annotated[bool, typer.Option(
@@ -38,7 +39,6 @@ def register_command(
     output_format: Annotated[str, typer.Option("--format", help=_("Uitvoer: tabel of json."),
                                                callback=check_output_format)] = "tabel",
 ) -> None:
-    """Controleer een organisatiebestand en registreer het als nieuwe versie."""
     from samenwerkingsmonitor.services.organisation.use_cases import RegisterRequest, register
     request = RegisterRequest(file, settings.user, reason, check_only)
     try:

@@ -47,7 +47,7 @@ class IntakeLimits:
 
 
 def limits_from(option_mb: float | None = None) -> IntakeLimits:
-    """`--max-grootte`, else SAMENWERKINGSMONITOR_MAX_FILE_MB, else 50 MB."""
+    """`--max-size`, else SAMENWERKINGSMONITOR_MAX_FILE_MB, else 50 MB."""
     if option_mb is None:
         text = os.environ.get(MAX_FILE_ENV, "").strip()
         if not text:
@@ -58,7 +58,7 @@ def limits_from(option_mb: float | None = None) -> IntakeLimits:
             option_mb = -1.0
         source = MAX_FILE_ENV
     else:
-        source = "--max-grootte"
+        source = "--max-size"
     if not option_mb > 0:
         raise UsageError(_("{source} moet een positief aantal megabytes zijn, bijvoorbeeld "
                            "50.").format(source=source))
@@ -97,7 +97,7 @@ def check_path(path: Path, limits: IntakeLimits) -> int:
     if size > limits.max_bytes:
         refuse(name, _("Het bestand is {size} MB groot; de grens is {limit} MB.").format(
             size=_megabytes(size), limit=_megabytes(limits.max_bytes)),
-            _("Splits het bestand, of verhoog de grens met --max-grootte of de "
+            _("Splits het bestand, of verhoog de grens met --max-size of de "
               "omgevingsvariabele {env}.").format(env=MAX_FILE_ENV))
     return size
 

@@ -7,7 +7,7 @@ the file, so calamine never sees a zip bomb or a sheet whose filled cells span b
 cells (calamine allocates that box densely and aborts the process when it cannot).
 
 Cells are typed, so no number rule is needed: a number becomes dot-notation text with
-`decimal_comma=False` (comma notation only when `--decimaal komma` asks for it), a whole
+`decimal_comma=False` (comma notation only when `--decimal comma` asks for it), a whole
 number as `2019`, a date as ISO `2019-01-01`, a boolean as `ja`/`nee`. A formula cell gives
 its cached value. Text is passed unchanged, so text starting with = + - @ stays data. Text
 that looks like a number with a separator is remembered in `text_numbers`: the file has no

@@ -2,7 +2,7 @@
 
 A CSV file decides its notation per file (ADR 0008). A spreadsheet has typed cells, but a cell
 formatted as text can still hold `12,5` or `1.234`; the file says nothing about its notation
-unless `--decimaal` does. Such text is read when only one reading is possible, and refused as
+unless `--decimal` does. Such text is read when only one reading is possible, and refused as
 ambiguous when it is a single `.` or `,` followed by exactly three digits (`1.234`, `12,500`):
 one convention reads a decimal separator there, the other a thousands separator, and the two
 values differ by a factor of a thousand (docs/adr/0011-file-intake.md).
@@ -34,7 +34,7 @@ def read_text_number(text: str) -> tuple[float | None, Problem | None]:
         return None, (
             message.format(text=text, whole=whole),
             _("Typ het getal als getal in de cel (niet als tekst), of kies de notatie voor het "
-              "hele bestand met --decimaal komma of --decimaal punt."))
+              "hele bestand met --decimal comma of --decimal point."))
     if _DOT.fullmatch(text):
         return float(text), None
     if _DUTCH.fullmatch(text):

@@ -40,11 +40,11 @@ class NumberParser:
                       "decimaalteken.").format(text=text),
                     _("Schrijf het getal zonder scheiding van duizendtallen en met een punt "
                       "(bijvoorbeeld 1234.5), of lever een bestand met puntkomma's als "
-                      "scheidingsteken, of importeer met --decimaal komma."))
+                      "scheidingsteken, of importeer met --decimal comma."))
         if has_digit and self.decimal_comma and "." in text:
             return (_("Waarde '{text}' past niet bij de Nederlandse notatie van dit bestand "
                       "(komma als decimaalteken, punt tussen duizendtallen).").format(text=text),
-                    _("Schrijf bijvoorbeeld 12,5 of 1.234,5, of importeer met --decimaal punt."))
+                    _("Schrijf bijvoorbeeld 12,5 of 1.234,5, of importeer met --decimal point."))
         example = "1.234,5" if self.decimal_comma else "1234.5"
         return (_("Waarde '{text}' is geen getal.").format(text=text),
                 _("Vul een getal in, bijvoorbeeld {example}, of laat de rij weg als de waarde "

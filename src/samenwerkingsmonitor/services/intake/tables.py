@@ -40,7 +40,7 @@ class RawTable:
     # problem a cell reference such as E12; None for CSV.
     first_column: int | None = None
     # (row, position) of text cells that look like a number with a separator, in a file that
-    # fixes no notation for them (a spreadsheet without --decimaal); see number_text.py.
+    # fixes no notation for them (a spreadsheet without --decimal); see number_text.py.
     text_numbers: frozenset[tuple[int, int]] = frozenset()
     encoding: str = "utf-8"  # CSV: "cp1252" when the file was not UTF-8
 
