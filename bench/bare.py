@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-VOLDOET, DEELS, NIET, NTB = 2, 1, 0, -1
+MEETS, DEELS, NIET, NTB = 2, 1, 0, -1
 MIN_PEERS = 3
 
 RATIOS = ("formatie_per_1000", "bezetting_per_1000", "apparaatskosten_per_inwoner",
@@ -66,7 +66,7 @@ def not_comparable(flags: dict[str, np.ndarray], inputs: dict[str, np.ndarray],
 
 
 def grade_lower(value: np.ndarray, target: np.ndarray, signal: np.ndarray) -> np.ndarray:
-    codes = np.where(value <= target, VOLDOET, np.where(value <= signal, DEELS, NIET))
+    codes = np.where(value <= target, MEETS, np.where(value <= signal, DEELS, NIET))
     return np.where(np.isnan(value) | np.isnan(target) | np.isnan(signal), NTB, codes)
 
 
@@ -96,7 +96,7 @@ def peer_verdicts(value: np.ndarray, shut_out: np.ndarray, members: np.ndarray
 def band_verdicts(value: np.ndarray) -> np.ndarray:
     inside = (value >= 7) & (value <= 12)
     signal = (value >= 5) & (value <= 14.5)
-    codes = np.where(inside, VOLDOET, np.where(signal, DEELS, NIET))
+    codes = np.where(inside, MEETS, np.where(signal, DEELS, NIET))
     return np.where(np.isnan(value), NTB, codes).astype(np.int8)
 
 

@@ -4,10 +4,10 @@
                                           [--postgres URL] [--zonder-tracemalloc]
     .venv/bin/python bench/run.py --import-load       # the same, after the engine benchmark
 
-The import is the real one with full validation (cli.import_cmd.import_file: read, check every
-row against the organisation and the standaardkader, plan against the stored versions, store
-in one transaction). The baseline is a bare load of the same rows into the same table
-(measurement_versions, with its indexes and triggers) in the same run: the CSV read with the
+The import is the real one with full validation (services/measurements/importing.py: read,
+check every row against the organisation and the standaardkader, plan against the stored
+versions, store in one transaction). The baseline is a bare load of the same rows into the same
+table (measurement_versions, with its indexes and triggers) in the same run: the CSV read with the
 csv module, each value converted, then one executemany (SQLite) or COPY (PostgreSQL), no checks.
 
 Every measurement runs in a worker process of its own on a new database (a new SQLite file or a
@@ -95,11 +95,14 @@ def _prepared_repository(url: str, organisation_file: Path) -> Any:
 
 
 def measure_import(url: str, csv_path: Path, traced: bool) -> dict[str, Any]:
+    from functools import partial
+
     from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
+    from samenwerkingsmonitor.adapters.intake.csv_reader import read_csv
     from samenwerkingsmonitor.adapters.intake.file_guard import MEGABYTE, limits_from
     from samenwerkingsmonitor.adapters.organisation.file import read_organisation
-    from samenwerkingsmonitor.cli.import_cmd import import_file
     from samenwerkingsmonitor.services.frameworks.load import load_framework
+    from samenwerkingsmonitor.services.measurements.importing import import_measurements
     from samenwerkingsmonitor.services.organisation.register import load_registered_organisation
 
     repo = _prepared_repository(url, csv_path.parent / "organisatie.toml")
@@ -112,8 +115,8 @@ def measure_import(url: str, csv_path: Path, traced: bool) -> dict[str, Any]:
     if traced:
         tracemalloc.start()
     start = perf_counter()
-    result = import_file(repo, csv_path, organisation, framework, "bench", "benchmark",
-                         limits=limits)
+    result = import_measurements(repo, csv_path, organisation, framework, "bench", "benchmark",
+                                 reader=partial(read_csv, limits=limits))
     seconds = perf_counter() - start
     peak = tracemalloc.get_traced_memory()[1] if traced else 0
     tracemalloc.stop()

@@ -54,21 +54,17 @@ def _timed(action: Callable[[], Any], repeat: int) -> tuple[Any, float]:
 # --- workloads --------------------------------------------------------------------------------
 
 def demo_run(folder: Path) -> tuple[Any, str]:
-    from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
-    from samenwerkingsmonitor.adapters.organisation.file import read_organisation
-    from samenwerkingsmonitor.adapters.storage import open_repository
-    from samenwerkingsmonitor.cli.import_cmd import import_file
-    from samenwerkingsmonitor.services.demo.demo import DemoParts, run_demo
+    """The demo's database and run, through the demo's own front door (no report written)."""
+    from samenwerkingsmonitor.composition import Wiring
+    from samenwerkingsmonitor.services.demo.use_cases import DemoRequest, run_demo
 
-    repo = open_repository(f"sqlite:///{folder / 'demo.db'}")
-    outcome = run_demo(repo, "bench", DemoParts(TomlFrameworkFiles(), read_organisation,
-                                                import_file))
-    return repo, outcome.run.id
+    result = run_demo(DemoRequest(folder, "bench", formats=()), Wiring())
+    return Wiring(f"sqlite:///{result.database}").repository(), result.outcome.run.id
 
 
 def thirty_team_files(folder: Path) -> tuple[Path, Path, tuple[str, ...]]:
     """The example organisation and measurements with EXTRA_TEAMS clones of one shared team."""
-    from samenwerkingsmonitor.services.demo.demo import DEMO_SUBJECTS, example_file
+    from samenwerkingsmonitor.services.demo.use_cases import DEMO_SUBJECTS, example_file
 
     organisation = tomllib.loads(example_file("organisatie.toml").read_text(encoding="utf-8"))
     cooperation = next(c for c in organisation["cooperations"] if c["slug"] == COOPERATION)
@@ -110,7 +106,7 @@ def thirty_team_run(folder: Path) -> tuple[Any, str]:
     from samenwerkingsmonitor.adapters.organisation.file import read_organisation
     from samenwerkingsmonitor.adapters.storage import open_repository
     from samenwerkingsmonitor.services.assessment.assess import AssessmentRequest, run_assessment
-    from samenwerkingsmonitor.services.demo.demo import DEMO_BASELINE, DEMO_YEARS
+    from samenwerkingsmonitor.services.demo.use_cases import DEMO_BASELINE, DEMO_YEARS
     from samenwerkingsmonitor.services.frameworks.load import DEFAULT_FRAMEWORK, load_framework
     from samenwerkingsmonitor.services.measurements.importing import import_measurements
     from samenwerkingsmonitor.services.organisation.register import (

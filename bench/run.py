@@ -186,11 +186,12 @@ def _measure_engine(workload: str, repeat: int) -> dict[str, Any]:
 def _service_once(folder: Path, number: int, files: Any, codes: tuple[str, ...],
                   years: tuple[int, ...]) -> tuple[dict[str, float], int]:
     """Register, import and assess on a new SQLite file; seconds per step and the findings."""
+    from samenwerkingsmonitor.adapters.intake.csv_reader import read_csv
     from samenwerkingsmonitor.adapters.organisation.file import read_organisation
     from samenwerkingsmonitor.adapters.storage import open_repository
-    from samenwerkingsmonitor.cli.import_cmd import import_file
     from samenwerkingsmonitor.services.assessment.assess import AssessmentRequest, run_assessment
     from samenwerkingsmonitor.services.frameworks.load import DEFAULT_FRAMEWORK, load_framework
+    from samenwerkingsmonitor.services.measurements.importing import import_measurements
     from samenwerkingsmonitor.services.organisation.register import (
         load_registered_organisation,
         register_organisation,
@@ -206,7 +207,8 @@ def _service_once(folder: Path, number: int, files: Any, codes: tuple[str, ...],
     framework = load_framework(DEFAULT_FRAMEWORK, files)
     steps["database, registreren, kader laden"] = perf_counter() - start
     start = perf_counter()
-    import_file(repo, folder / "metingen.csv", organisation, framework, "bench", "benchmark")
+    import_measurements(repo, folder / "metingen.csv", organisation, framework, "bench",
+                        "benchmark", reader=read_csv)
     steps["import (CSV naar SQLite)"] = perf_counter() - start
     marks: list[tuple[str, float]] = []
     request = AssessmentRequest(codes, years[0], years[-1], years[0])

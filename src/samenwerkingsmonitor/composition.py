@@ -42,6 +42,7 @@ class Wiring:
     """The adapters of one database. Every method returns a ready adapter."""
 
     database: str = DEFAULT_DATABASE
+    limits: Any = None  # IntakeLimits for every file read; None: from --max-size (tests set it)
     _repository: Any = field(default=None, repr=False)
 
     def for_database(self, url: str) -> Wiring:
@@ -73,7 +74,7 @@ class Wiring:
         from samenwerkingsmonitor.adapters.intake.file_guard import limits_from
         from samenwerkingsmonitor.adapters.intake.spreadsheet_reader import read_ods, read_xlsx
 
-        limits = limits_from(max_mb)
+        limits = self.limits or limits_from(max_mb)
         return {suffix: partial(reader, limits=limits)
                 for suffix, reader in ((".csv", read_csv), (".xlsx", read_xlsx),
                                        (".ods", read_ods))}
@@ -85,7 +86,7 @@ class Wiring:
             read_vulnerability_tables,
         )
 
-        return read_vulnerability_tables(paths, decimal_comma, limits_from(max_mb))
+        return read_vulnerability_tables(paths, decimal_comma, self.limits or limits_from(max_mb))
 
     def export_writers(self) -> dict[str, ExportWriter]:
         from samenwerkingsmonitor.adapters.measurements.csv_writer import write_csv

@@ -34,8 +34,8 @@ MUNICIPAL_INPUTS = {
 
 
 def m(subject: str, indicator: str, year: int, value: float | None = None, *,
-      scale: str | None = None, status: MeasurementStatus = MeasurementStatus.DEFINITIEF,
-      comparable: bool = True, kind: MeasurementKind = MeasurementKind.REALISATIE) -> Measurement:
+      scale: str | None = None, status: MeasurementStatus = MeasurementStatus.FINAL,
+      comparable: bool = True, kind: MeasurementKind = MeasurementKind.ACTUAL) -> Measurement:
     return Measurement(subject, indicator, year, kind, "eenheid", "test", value=value,
                        scale_value=scale, status=status, comparable=comparable)
 
@@ -44,7 +44,7 @@ def municipal_rows(code: str, years: range, factor: float = 1.0) -> list[Measure
     rows = [m(code, ind, year, value * factor * (1 + (year - 2018) * 0.01))
             for year in years for ind, value in MUNICIPAL_INPUTS.items()]
     rows += [m(code, "formatie_fte", year, MUNICIPAL_INPUTS["formatie_fte"] * factor,
-               kind=MeasurementKind.BEGROTING) for year in years]
+               kind=MeasurementKind.BUDGET) for year in years]
     return rows
 
 
@@ -105,8 +105,8 @@ def test_subject_without_any_value_is_not_assessable_never_a_pass() -> None:
 
 
 @pytest.mark.parametrize(("status", "expected"), [
-    (MeasurementStatus.DEFINITIEF, "vastgelegd"),
-    (MeasurementStatus.RECONSTRUCTIE, "gereconstrueerd"),
+    (MeasurementStatus.FINAL, "vastgelegd"),
+    (MeasurementStatus.RECONSTRUCTED, "gereconstrueerd"),
     (None, "ontbreekt"),
 ])
 def test_baseline_status(status: MeasurementStatus | None, expected: str) -> None:
@@ -139,7 +139,7 @@ def test_constant_prices_use_the_price_index() -> None:
 
 
 def test_reconstructed_baseline_is_labelled() -> None:
-    rows = [m(TEAM, "lasten_eur", 2018, 1e6, status=MeasurementStatus.RECONSTRUCTIE),
+    rows = [m(TEAM, "lasten_eur", 2018, 1e6, status=MeasurementStatus.RECONSTRUCTED),
             m(TEAM, "lasten_eur", 2019, 1.01e6)]
     row = run(rows, subjects=(TEAM,)).findings.filter(
         (pl.col("indicator") == "lasten_eur") & (pl.col("norm_kind") == "nulmeting")

@@ -290,8 +290,8 @@ def test_qualitative_kernel_equals_scalar(values: list[str | None]) -> None:
     norm = Norm(
         "q", "x", NormKind.QUALITATIVE, SOURCE,
         scale=(
-            ("ja", Verdict.VOLDOET), ("deels", Verdict.VOLDOET_DEELS),
-            ("nee", Verdict.VOLDOET_NIET),
+            ("ja", Verdict.MEETS), ("deels", Verdict.PARTLY_MEETS),
+            ("nee", Verdict.DOES_NOT_MEET),
         ),
     )
     array = np.empty(len(values), dtype=object)

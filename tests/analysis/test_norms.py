@@ -10,10 +10,10 @@ import pytest
 
 from samenwerkingsmonitor.analysis.norms import (
     GAP_CODES,
-    NIET_TE_BEOORDELEN,
-    VOLDOET,
-    VOLDOET_DEELS,
-    VOLDOET_NIET,
+    NOT_ASSESSABLE,
+    MEETS,
+    PARTLY_MEETS,
+    DOES_NOT_MEET,
     code_from_verdict,
     gap_code,
     gap_from_code,
@@ -41,7 +41,7 @@ from samenwerkingsmonitor.domain.framework import (
 from samenwerkingsmonitor.domain.verdicts import Verdict
 
 V, D, N, X = (
-    Verdict.VOLDOET, Verdict.VOLDOET_DEELS, Verdict.VOLDOET_NIET, Verdict.NIET_TE_BEOORDELEN
+    Verdict.MEETS, Verdict.PARTLY_MEETS, Verdict.DOES_NOT_MEET, Verdict.NOT_ASSESSABLE
 )
 UP, DOWN, NEUTRAL = Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER, Direction.NEUTRAL
 SOURCE = NormSource(NormSourceKind.POLICY, "Kadernota samenwerking (voorbeeld)", "raad", True)
@@ -63,8 +63,8 @@ def bound(value: float, inclusive: bool = True) -> Bound:
 
 
 def test_verdict_codes_are_the_roll_up_scores_and_minus_one() -> None:
-    assert [verdict_from_code(c) for c in (VOLDOET, VOLDOET_DEELS, VOLDOET_NIET)] == [V, D, N]
-    assert verdict_from_code(NIET_TE_BEOORDELEN) is X
+    assert [verdict_from_code(c) for c in (MEETS, PARTLY_MEETS, DOES_NOT_MEET)] == [V, D, N]
+    assert verdict_from_code(NOT_ASSESSABLE) is X
     assert all(code_from_verdict(v) == (v.score if v.score is not None else -1) for v in Verdict)
     assert [gap_from_code(gap_code(g)) for g in GAP_CODES] == list(GAP_CODES)
     assert gap_from_code(0) is None
@@ -285,7 +285,7 @@ def test_peer_matrix_leaves_each_subject_out_of_its_own_distribution() -> None:
     result = judge_peer_values(members, [True] * 5, thresholds, OVERHEAD_PEERS, DOWN)
     assert result.codes.dtype == np.int8
     # 8.0 against P75 of (5, 6, 7, 100) = 30.25; 100 against P75 of (5, 6, 7, 8) = 7.25
-    assert result.codes.tolist() == [VOLDOET, VOLDOET, VOLDOET, VOLDOET_DEELS, VOLDOET_NIET]
+    assert result.codes.tolist() == [MEETS, MEETS, MEETS, PARTLY_MEETS, DOES_NOT_MEET]
 
 
 # --- trend -------------------------------------------------------------------------------------
@@ -335,7 +335,7 @@ def test_trend_reference_is_the_first_point_of_the_window() -> None:
 
 def test_trend_matrix_judges_every_year_with_the_window_ending_there() -> None:
     result = judge_trend_matrix([[100, 98, 97, 95, 94, None]], IMPROVING, DOWN)
-    assert result.codes.tolist() == [[-1, -1, -1, VOLDOET, VOLDOET, -1]]
+    assert result.codes.tolist() == [[-1, -1, -1, MEETS, MEETS, -1]]
     assert [gap_from_code(g) for g in result.gaps[0]] == [Gap.TOO_FEW_YEARS] * 3 + [
         None, None, Gap.NO_VALUE
     ]
@@ -378,5 +378,5 @@ def test_qualitative(
 def test_qualitative_kernel_reads_whole_numbers_from_a_spreadsheet() -> None:
     values = np.array([4.0, 2, "3", math.nan, None], dtype=object)
     result = judge_qualitative_values(values, SCORE_1_5)
-    assert result.codes.tolist() == [VOLDOET, VOLDOET_NIET, VOLDOET_DEELS, -1, -1]
+    assert result.codes.tolist() == [MEETS, DOES_NOT_MEET, PARTLY_MEETS, -1, -1]
     assert [gap_from_code(g) for g in result.gaps] == [None] * 3 + [Gap.NO_VALUE] * 2

@@ -11,7 +11,7 @@ from samenwerkingsmonitor.domain.framework import DecisionRow, Rollup, RollupRul
 from samenwerkingsmonitor.domain.verdicts import Verdict
 
 V, D, N, X = (
-    Verdict.VOLDOET, Verdict.VOLDOET_DEELS, Verdict.VOLDOET_NIET, Verdict.NIET_TE_BEOORDELEN
+    Verdict.MEETS, Verdict.PARTLY_MEETS, Verdict.DOES_NOT_MEET, Verdict.NOT_ASSESSABLE
 )
 WEAKEST = Rollup(RollupRule.WEAKEST_LINK)
 MAJORITY = Rollup(RollupRule.MAJORITY)

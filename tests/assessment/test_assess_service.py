@@ -9,7 +9,6 @@ import pytest
 from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
 from samenwerkingsmonitor.adapters.organisation.file import read_organisation
 from samenwerkingsmonitor.adapters.storage import SqlRepository, open_repository
-from samenwerkingsmonitor.cli.import_cmd import import_file
 from samenwerkingsmonitor.errors import InputRefused, NotFound, UsageError
 from samenwerkingsmonitor.services.assessment.assess import (
     AssessmentRequest,
@@ -21,6 +20,7 @@ from samenwerkingsmonitor.services.organisation.register import (
     load_registered_organisation,
     register_organisation,
 )
+from support.workflow import import_file
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "src/samenwerkingsmonitor/example/organisatie.toml"
 TEAM = "heemstede-bloemendaal/communicatie"

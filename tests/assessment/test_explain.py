@@ -18,7 +18,7 @@ FRAMEWORK = load_framework("standaardkader", TomlFrameworkFiles())
 PEER = Finding(
     subject="GM0397", indicator="apparaatskosten_per_inwoner", criterion="kosten", year=2020,
     norm="apparaatskosten_vergelijking", norm_kind="vergelijkingsgroep",
-    verdict=Verdict.VOLDOET_DEELS, value=420.5, scale_value=None, unit="eur_per_inwoner",
+    verdict=Verdict.PARTLY_MEETS, value=420.5, scale_value=None, unit="eur_per_inwoner",
     compared=420.5, target=400.0, signal=450.0, target_inclusive=True, signal_inclusive=True,
     reference=401.0, baseline_value=380.0, baseline_year=2018,
     baseline_status=BaselineStatus.RECONSTRUCTED, norm_source="BBV (gemeenteraad)",
@@ -46,7 +46,7 @@ def test_a_peer_finding_names_everything() -> None:
 
 
 def test_a_gap_names_the_missing_inputs() -> None:
-    finding = replace(PEER, verdict=Verdict.NIET_TE_BEOORDELEN, value=None, compared=None,
+    finding = replace(PEER, verdict=Verdict.NOT_ASSESSABLE, value=None, compared=None,
                       gap="invoer_ontbreekt", labels=(),
                       detail=(("ontbrekende_invoer", "inwoners"),))
     assert explain(finding, indicator(finding)) == (
@@ -56,7 +56,7 @@ def test_a_gap_names_the_missing_inputs() -> None:
 
 def test_a_qualitative_finding_names_the_answer_and_its_verdict() -> None:
     finding = replace(PEER, indicator="kwaliteit_oordeel", norm_kind="kwalitatief",
-                      verdict=Verdict.VOLDOET, value=None, scale_value="4", unit="score_1_5",
+                      verdict=Verdict.MEETS, value=None, scale_value="4", unit="score_1_5",
                       rule="kwalitatief/hoger_is_beter", labels=(), detail=(), year=2018)
     text = explain(finding, indicator(finding))
     assert "Volgens de schaal van de norm geeft het antwoord '4' het oordeel 'voldoet'." in text

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,9 +16,6 @@ import pytest
 from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
 from samenwerkingsmonitor.adapters.organisation.file import read_organisation
 from samenwerkingsmonitor.adapters.storage import SqlRepository, open_repository
-from samenwerkingsmonitor.cli import main
-from samenwerkingsmonitor.cli.import_cmd import import_file
-from samenwerkingsmonitor.i18n import set_language
 from samenwerkingsmonitor.services.assessment.assess import AssessmentRequest, run_assessment
 from samenwerkingsmonitor.services.assessment.verify import verify_run
 from samenwerkingsmonitor.services.frameworks.load import load_framework
@@ -27,6 +23,8 @@ from samenwerkingsmonitor.services.organisation.register import (
     load_registered_organisation,
     register_organisation,
 )
+from support.cli import Cli
+from support.workflow import import_file
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "src/samenwerkingsmonitor/example"
 FILES = TomlFrameworkFiles()
@@ -62,18 +60,6 @@ def database(tmp_path: Path) -> Path:
     return path
 
 
-def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["samenwerkingsmonitor", *args])
-    try:
-        main()
-        code = 0
-    except SystemExit as stop:
-        code = int(stop.code or 0)
-    finally:
-        set_language("nl")
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def tamper(path: Path, statement: str) -> None:
@@ -93,21 +79,21 @@ def counts(path: Path, run: str) -> tuple[int, int]:
 
 
 @pytest.mark.parametrize("run", ["R-0001", "R-0002", "latest"])
-def test_every_run_reproduces_also_after_a_correction(database: Path, run: str,
+def test_every_run_reproduces_also_after_a_correction(cli: Cli, database: Path, run: str,
                                                       monkeypatch: pytest.MonkeyPatch,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     shown = "R-0002" if run == "latest" else run
     findings, verdicts = counts(database, shown)
-    code, out, err = cli(monkeypatch, capsys, "--database", str(database), "verify", run)
+    code, out, err = cli("--database", str(database), "verify", run)
     assert (code, err) == (0, "")
     assert out == (f"Toetsing {shown} is gereproduceerd: alle {findings} bevindingen en "
                    f"{verdicts} criteriumoordelen zijn identiek.\n")
 
 
-def test_json_output_of_an_identical_run(database: Path, monkeypatch: pytest.MonkeyPatch,
+def test_json_output_of_an_identical_run(cli: Cli, database: Path, monkeypatch: pytest.MonkeyPatch,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     findings, verdicts = counts(database, "R-0001")
-    code, out, _err = cli(monkeypatch, capsys, "--database", str(database), "verify", "R-0001",
+    code, out, _err = cli("--database", str(database), "verify", "R-0001",
                           "--format", "json")
     assert code == 0
     assert json.loads(out) == {
@@ -139,7 +125,7 @@ KEY = f"{TEAM}/lasten_eur/2020"
       {"kind": "criteriumoordeel", "key": f"{TEAM}/kosten/2019", "field": "rule",
        "stored": "anders", "recomputed": "{rule}"}]),
 ], ids=["changed value", "finding removed", "criterion verdict changed"])
-def test_a_tampered_run_is_reported_with_each_difference(
+def test_a_tampered_run_is_reported_with_each_difference(cli: Cli,
         database: Path, statement: str, expected: list[dict[str, object]],
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     repo = open_repository(f"sqlite:///{database}")
@@ -153,7 +139,7 @@ def test_a_tampered_run_is_reported_with_each_difference(
     wanted = [{k: v.format(**fill) if isinstance(v, str) else v for k, v in d.items()}
               for d in expected]
     findings, _verdicts = counts(database, "R-0001")
-    code, out, err = cli(monkeypatch, capsys, "--database", str(database), "verify", "R-0001",
+    code, out, err = cli("--database", str(database), "verify", "R-0001",
                          "--format", "json")
     report = json.loads(out)
     assert (code, err, report["identical"]) == (1, "", False)
@@ -166,11 +152,12 @@ def test_a_tampered_run_is_reported_with_each_difference(
         f"{findings} bevindingen, opnieuw berekend {report['findings']['recomputed']}).")
 
 
-def test_table_output_lists_the_differences(database: Path, monkeypatch: pytest.MonkeyPatch,
+def test_table_output_lists_the_differences(cli: Cli,
+                                            database: Path, monkeypatch: pytest.MonkeyPatch,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     tamper(database, f"UPDATE findings SET value = 1020001 WHERE run_id = 'R-0001' AND "
                      f"subject = '{TEAM}' AND indicator = 'lasten_eur' AND year = 2020")
-    code, out, _err = cli(monkeypatch, capsys, "--database", str(database), "verify", "R-0001")
+    code, out, _err = cli("--database", str(database), "verify", "R-0001")
     assert code == 1
     assert out.splitlines()[0].startswith("Toetsing R-0001 is niet gereproduceerd: 1 verschillen")
     assert "1020001.0" in out and "1020000.0" in out and "Verschillen" in out
@@ -184,20 +171,22 @@ def test_verify_in_python_after_later_imports(database: Path) -> None:
     assert result.stored_findings == result.recomputed_findings > 0
 
 
-def test_an_unknown_run(database: Path, monkeypatch: pytest.MonkeyPatch,
+def test_an_unknown_run(cli: Cli, database: Path, monkeypatch: pytest.MonkeyPatch,
                         capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = cli(monkeypatch, capsys, "--database", str(database), "verify", "R-0009")
-    assert (code, out, err) == (1, "", "Fout: Toetsing R-0009 bestaat niet.\n")
+    code, out, err = cli("--database", str(database), "verify", "R-0009")
+    assert (code, out, err) == (1, "", "Fout: Toetsing R-0009 bestaat niet. Kies een toetsing "
+                                "die met 'assess' is gemaakt, of 'latest' voor de nieuwste; "
+                                "'runs' toont ze alle.\n")
 
 
-def test_changed_stored_data_shows_in_the_findings_and_the_data_hash(
+def test_changed_stored_data_shows_in_the_findings_and_the_data_hash(cli: Cli,
         database: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
     with sqlite3.connect(database) as conn:
         conn.execute("DROP TRIGGER measurement_versions_no_update")
         conn.execute("UPDATE measurement_versions SET value = 999 WHERE batch_id = 1 AND "
                      "year = 2019")
-    code, out, _err = cli(monkeypatch, capsys, "--database", str(database), "verify", "R-0001",
+    code, out, _err = cli("--database", str(database), "verify", "R-0001",
                           "--format", "json")
     report = json.loads(out)
     assert code == 1

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import uuid
 import zipfile
 from collections.abc import Callable, Iterator
@@ -23,10 +22,7 @@ from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
 from samenwerkingsmonitor.adapters.organisation.file import read_organisation
 from samenwerkingsmonitor.adapters.storage import SqlRepository, open_repository
 from samenwerkingsmonitor.adapters.storage.restore import SqlBackupStore
-from samenwerkingsmonitor.cli import main
-from samenwerkingsmonitor.cli.import_cmd import import_file
 from samenwerkingsmonitor.errors import InputRefused, StorageError
-from samenwerkingsmonitor.i18n import set_language
 from samenwerkingsmonitor.services.assessment.assess import AssessmentRequest, run_assessment
 from samenwerkingsmonitor.services.backup.backup import create_backup, restore_backup
 from samenwerkingsmonitor.services.frameworks.load import load_framework
@@ -34,6 +30,8 @@ from samenwerkingsmonitor.services.organisation.register import (
     load_registered_organisation,
     register_organisation,
 )
+from support.cli import Cli
+from support.workflow import import_file
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "src/samenwerkingsmonitor/example"
@@ -237,18 +235,6 @@ CASES = [
 ]
 
 
-def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["samenwerkingsmonitor", *args])
-    try:
-        main()
-        code = 0
-    except SystemExit as stop:
-        code = int(stop.code or 0)
-    finally:
-        set_language("nl")
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture(scope="module")
@@ -258,7 +244,7 @@ def good_backup(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize(("case", "damage", "issue"), CASES, ids=[c[0] for c in CASES])
-def test_a_damaged_file_is_refused_and_nothing_is_restored(
+def test_a_damaged_file_is_refused_and_nothing_is_restored(cli: Cli,
         case: str, damage: Callable[[Path], None], issue: str, good_backup: Path,
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
@@ -266,7 +252,7 @@ def test_a_damaged_file_is_refused_and_nothing_is_restored(
     path.write_bytes(good_backup.read_bytes())
     damage(path)
     target = tmp_path / "doel.db"
-    code, out, err = cli(monkeypatch, capsys, "--database", str(target), "restore", str(path))
+    code, out, err = cli("--database", str(target), "restore", str(path))
     assert (code, out) == (1, "")
     assert err == REFUSED.format(name=path.name) + issue.format(name=path.name)
     if target.exists():  # a file that passed the container checks got a migrated database
@@ -281,7 +267,7 @@ def test_a_missing_file_is_refused(tmp_path: Path) -> None:
         "het pad en de rechten op het bestand."]
 
 
-def test_a_database_with_data_is_refused(good_backup: Path, tmp_path: Path,
+def test_a_database_with_data_is_refused(cli: Cli, good_backup: Path, tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     target = open_repository(f"sqlite:///{tmp_path / 'doel.db'}")
@@ -289,7 +275,7 @@ def test_a_database_with_data_is_refused(good_backup: Path, tmp_path: Path,
     register_organisation(target, EXAMPLE / "organisatie.toml", "tester", "test",
                           reader=read_organisation)
     before = target.dump()
-    code, out, err = cli(monkeypatch, capsys, "--database", str(tmp_path / "doel.db"),
+    code, out, err = cli("--database", str(tmp_path / "doel.db"),
                          "restore", str(good_backup))
     assert (code, out) == (1, "")
     assert err == (f"Fout: De database sqlite:///{tmp_path}/doel.db is niet leeg (tabellen met "
@@ -298,15 +284,15 @@ def test_a_database_with_data_is_refused(good_backup: Path, tmp_path: Path,
     assert target.dump() == before
 
 
-def test_backup_and_restore_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+def test_backup_and_restore_commands(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                      capsys: pytest.CaptureFixture[str]) -> None:
     source = filled(f"sqlite:///{tmp_path / 'bron.db'}", tmp_path)
     rows = sum(len(r) for r in source.dump().values())
-    code, out, err = cli(monkeypatch, capsys, "--database", str(tmp_path / "bron.db"), "backup",
+    code, out, err = cli("--database", str(tmp_path / "bron.db"), "backup",
                          str(tmp_path / "k.zip"))
     assert (code, out, err) == (0, f"Reservekopie geschreven naar {tmp_path}/k.zip: {rows} rijen "
                                    "in 6 tabellen (schemaversie 0001).\n", "")
-    code, out, err = cli(monkeypatch, capsys, "--database", str(tmp_path / "nieuw.db"),
+    code, out, err = cli("--database", str(tmp_path / "nieuw.db"),
                          "restore", str(tmp_path / "k.zip"))
     assert (code, out, err) == (0, f"Reservekopie {tmp_path}/k.zip teruggezet in sqlite:///"
                                    f"{tmp_path}/nieuw.db: {rows} rijen in 6 tabellen; alle "

@@ -1,14 +1,18 @@
-"""English catalogues: every translation keeps the placeholders of its Dutch message id."""
+"""English catalogues: every message of the program has a translation, and every translation
+keeps the placeholders of its Dutch message id."""
 
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
 
 from samenwerkingsmonitor import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
 
 FOLDER = Path(i18n.__file__).parent / "locale" / "en" / "LC_MESSAGES"
 PLACEHOLDER = re.compile(r"\{([a-z_]*)[^}]*\}")
@@ -50,3 +54,16 @@ def test_language_switch() -> None:
     finally:
         i18n.set_language("nl")
     assert i18n._("voldoet deels") == "voldoet deels"
+
+
+def test_every_message_of_the_program_has_an_english_translation() -> None:
+    """Found by the scanner that writes docs/foutmeldingen.md (scripts/message_catalogue.py)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import message_catalogue
+    finally:
+        sys.path.pop(0)
+    messages, _unreadable = message_catalogue.scan_package(message_catalogue.PACKAGE)
+    translated = message_catalogue.translations()
+    assert len(messages) > 1000  # the scanner found the program's messages
+    assert sorted({f"{m.module}: {m.text}" for m in messages if m.text not in translated}) == []

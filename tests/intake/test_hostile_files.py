@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from samenwerkingsmonitor.cli.import_cmd import reader_for
+from samenwerkingsmonitor.composition import Wiring
 from samenwerkingsmonitor.errors import ImportRefused
 from samenwerkingsmonitor.services.measurements.rows import validate_rows
+from samenwerkingsmonitor.services.measurements.use_cases import reader_for
 from support.hostile_files import Hostile, corpus
 from support.import_fixtures import framework, organisation
 
@@ -239,7 +240,7 @@ def problems(item: Hostile, folder: Path) -> list[str]:
     path = folder / item.name
     item.make(path)
     try:
-        table = reader_for(path, item.limits)(path, None)
+        table = reader_for(path, Wiring(limits=item.limits).measurement_readers())(path, None)
     except ImportRefused as refused:
         assert str(refused) == f"Het bestand {item.name} is geweigerd; er is niets opgeslagen."
         return [issue.describe() for issue in refused.report.issues]

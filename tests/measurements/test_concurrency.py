@@ -29,7 +29,6 @@ from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
 from samenwerkingsmonitor.adapters.organisation.file import read_organisation
 from samenwerkingsmonitor.adapters.storage import SqlRepository, open_repository
 from samenwerkingsmonitor.adapters.storage.write_lock import LOCK_TIMEOUT_ENV, lock_timeout
-from samenwerkingsmonitor.cli.import_cmd import import_file
 from samenwerkingsmonitor.domain.measurements import (
     Measurement,
     MeasurementKind,
@@ -43,6 +42,7 @@ from samenwerkingsmonitor.services.organisation.register import (
     register_organisation,
 )
 from samenwerkingsmonitor.services.storage.ports import Batch, NewVersion
+from support.workflow import import_file
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "src/samenwerkingsmonitor/example"
@@ -298,8 +298,8 @@ def test_copy_stores_awkward_text_and_numbers_as_executemany_does(tmp_path: Path
     versions = [
         NewVersion(Measurement(
             subject="GM0397", indicator=f"indicator_{n}", year=2019,
-            kind=MeasurementKind.REALISATIE, unit="aantal", source=f"bron {note}", value=value,
-            scale_value=scale, reference_date=when, status=MeasurementStatus.SCHATTING,
+            kind=MeasurementKind.ACTUAL, unit="aantal", source=f"bron {note}", value=value,
+            scale_value=scale, reference_date=when, status=MeasurementStatus.ESTIMATE,
             variant=note, comparable=n % 2 == 0, note=note), n + 2, None)
         for n, (note, value, scale, when) in enumerate(AWKWARD)]
     dumps = []

@@ -5,7 +5,6 @@ Real SQLite files, the real CSV writer and reader, the real import.
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -17,11 +16,8 @@ from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
 from samenwerkingsmonitor.adapters.measurements.csv_writer import cell_text, number_text, write_csv
 from samenwerkingsmonitor.adapters.organisation.file import read_organisation
 from samenwerkingsmonitor.adapters.storage import SqlRepository, open_repository
-from samenwerkingsmonitor.cli import main
-from samenwerkingsmonitor.cli.import_cmd import import_file
 from samenwerkingsmonitor.domain.framework import Framework
 from samenwerkingsmonitor.domain.measurements import Measurement
-from samenwerkingsmonitor.i18n import set_language
 from samenwerkingsmonitor.services.frameworks.load import load_framework
 from samenwerkingsmonitor.services.measurements.columns import EXPORT_COLUMNS
 from samenwerkingsmonitor.services.measurements.export import export_measurements
@@ -29,6 +25,8 @@ from samenwerkingsmonitor.services.organisation.register import (
     load_registered_organisation,
     register_organisation,
 )
+from support.cli import Cli
+from support.workflow import import_file
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "src/samenwerkingsmonitor/example/organisatie.toml"
@@ -136,42 +134,30 @@ def test_history_export_lists_every_version_oldest_first(tmp_path: Path) -> None
     ]
 
 
-def test_export_command_writes_the_file_and_says_so(tmp_path: Path,
+def test_export_command_writes_the_file_and_says_so(cli: Cli, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     repo = new_repo(tmp_path / "a.db")
     load(repo, write(tmp_path / "a.csv", HEADER
                      + "GM0397,inwoners,2019,realisatie,27286,aantal,CBS,definitief,\n"),
          load_framework("standaardkader", FILES))
-    code, out, err = run(monkeypatch, capsys, "--database", str(tmp_path / "a.db"), "export",
+    code, out, err = cli("--database", str(tmp_path / "a.db"), "export",
                          "--output", str(tmp_path / "uit.csv"))
     assert (code, out, err) == (0, "", f"1 geldende waarden geschreven naar {tmp_path}/uit.csv.\n")
-    code, out, err = run(monkeypatch, capsys, "--database", str(tmp_path / "a.db"), "export")
+    code, out, err = cli("--database", str(tmp_path / "a.db"), "export")
     assert code == 0 and out.splitlines()[1].startswith("GM0397,inwoners,2019,realisatie,27286,")
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "xls"])
-def test_export_in_an_unknown_format_is_a_usage_error(tmp_path: Path, fmt: str,
+def test_export_in_an_unknown_format_is_a_usage_error(cli: Cli, tmp_path: Path, fmt: str,
                                                       monkeypatch: pytest.MonkeyPatch,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     new_repo(tmp_path / "a.db")
-    code, _out, err = run(monkeypatch, capsys, "--database", str(tmp_path / "a.db"), "export",
+    code, _out, err = cli("--database", str(tmp_path / "a.db"), "export",
                           "--format", fmt)
     assert (code, err) == (2, f"Fout: Onbekend formaat '{fmt}': kies csv, xlsx of ods.\n")
 
 
-def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["samenwerkingsmonitor", *args])
-    try:
-        main()
-        code = 0
-    except SystemExit as stop:
-        code = int(stop.code or 0)
-    finally:
-        set_language("nl")
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 # The property: an export of the current values, imported into an empty database with the same

@@ -16,7 +16,7 @@ from xml.etree import ElementTree
 
 import openpyxl
 import pytest
-from test_export import FILES, HEADER, TEAM, load, new_repo, run, write
+from test_export import FILES, HEADER, TEAM, load, new_repo, write
 
 from samenwerkingsmonitor.adapters.measurements.spreadsheet_writer import write_ods, write_xlsx
 from samenwerkingsmonitor.adapters.storage import SqlRepository
@@ -25,6 +25,7 @@ from samenwerkingsmonitor.domain.measurements import Measurement
 from samenwerkingsmonitor.services.frameworks.load import load_framework
 from samenwerkingsmonitor.services.measurements.columns import EXPORT_COLUMNS
 from samenwerkingsmonitor.services.measurements.export import export_measurements
+from support.cli import Cli
 
 WRITERS = {"xlsx": write_xlsx, "ods": write_ods}
 FORMULA_LIKE = ["=SUM(A1)", "+31 6 1234", "@x", "-x"]
@@ -157,12 +158,12 @@ def test_the_ods_has_typed_cells_and_formula_like_text_as_string_content(
      "Fout: Het formaat ods past niet bij het bestand {d}/uit.xlsx: geef het bestand de "
      "extensie .ods of kies --format xlsx.\n", None),
 ])
-def test_the_export_command_takes_the_format_from_the_option_or_the_suffix(
+def test_the_export_command_takes_the_format_from_the_option_or_the_suffix(cli: Cli,
         args: list[str], code: int, message: str, written: str | None, framework: Framework,
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
     filled_repo(tmp_path, framework).close()
-    result = run(monkeypatch, capsys, "--database", str(tmp_path / "bron.db"), "export",
+    result = cli("--database", str(tmp_path / "bron.db"), "export",
                  *[a.format(d=tmp_path) for a in args])
     assert result == (code, "", message.format(d=tmp_path))
     made = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("uit"))

@@ -239,9 +239,9 @@ def test_a_full_row_becomes_a_measurement() -> None:
     assert checked.report.ok
     assert checked.rows[0].row == 2
     assert checked.rows[0].measurement == Measurement(
-        subject="GM0397", indicator="formatie_fte", year=2019, kind=MeasurementKind.REALISATIE,
+        subject="GM0397", indicator="formatie_fte", year=2019, kind=MeasurementKind.ACTUAL,
         unit="fte", source="Jaarrekening 2019", value=190.5, reference_date=date(2019, 1, 1),
-        status=MeasurementStatus.RECONSTRUCTIE, variant="excl. griffie", comparable=False,
+        status=MeasurementStatus.RECONSTRUCTED, variant="excl. griffie", comparable=False,
         note="personeel zit in de samenwerking")
 
 
@@ -253,7 +253,7 @@ def test_a_full_row_becomes_a_measurement() -> None:
     ({"onderwerp": "heemstede-bloemendaal", "indicator": "tevredenheid_partners",
       "eenheid": "score_1_5", "waarde": "4"}, {"value": None, "scale_value": "4"}),
     ({"peildatum": "2019-12-31"}, {"reference_date": date(2019, 12, 31)}),
-    ({"status": ""}, {"status": MeasurementStatus.DEFINITIEF, "comparable": True}),
+    ({"status": ""}, {"status": MeasurementStatus.FINAL, "comparable": True}),
     ({"onderwerp": "GM0397/archief", "jaar": "2018"}, {"subject": "GM0397/archief"}),
 ])
 def test_accepted_rows(changes: dict[str, str], expected: dict[str, object]) -> None:

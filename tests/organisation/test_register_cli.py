@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from importlib import resources
 from pathlib import Path
 
@@ -11,31 +10,18 @@ import pytest
 
 from samenwerkingsmonitor.adapters.organisation.file import read_organisation
 from samenwerkingsmonitor.adapters.storage import open_repository
-from samenwerkingsmonitor.cli import main
 from samenwerkingsmonitor.errors import NotFound
-from samenwerkingsmonitor.i18n import set_language
 from samenwerkingsmonitor.services.organisation.register import (
     check_organisation_file,
     load_registered_organisation,
     register_organisation,
 )
+from support.cli import Cli
 from support.organisation_samples import MINIMAL, changed
 
 EXAMPLE = Path(str(resources.files("samenwerkingsmonitor") / "example" / "organisatie.toml"))
 
 
-def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["samenwerkingsmonitor", *args])
-    try:
-        main()
-        code = 0
-    except SystemExit as stop:
-        code = int(stop.code or 0)
-    finally:
-        set_language("nl")
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def write(folder: Path, text: str, name: str = "org.toml") -> Path:
@@ -65,10 +51,10 @@ CHECKED_EXAMPLE = (
            "Note: this file holds fictitious example data.\n"
            "Nothing stored (--check-only).\n"),
 ])
-def test_check_only_of_the_example(monkeypatch: pytest.MonkeyPatch,
+def test_check_only_of_the_example(cli: Cli, monkeypatch: pytest.MonkeyPatch,
                                    capsys: pytest.CaptureFixture[str], lang: str,
                                    expected: str) -> None:
-    assert run(monkeypatch, capsys, "--lang", lang, "register", str(EXAMPLE),
+    assert cli("--lang", lang, "register", str(EXAMPLE),
                "--check-only") == (0, expected, "")
 
 
@@ -108,24 +94,25 @@ BROKEN_CASES = [
 
 
 @pytest.mark.parametrize(("text", "expected_err"), BROKEN_CASES)
-def test_check_only_of_broken_files(monkeypatch: pytest.MonkeyPatch,
+def test_check_only_of_broken_files(cli: Cli, monkeypatch: pytest.MonkeyPatch,
                                     capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                     text: str, expected_err: str) -> None:
     path = write(tmp_path, text)
-    assert run(monkeypatch, capsys, "register", str(path), "--check-only") == (
+    assert cli("register", str(path), "--check-only") == (
         1, "", expected_err)
 
 
-def test_refusal_as_json(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+def test_refusal_as_json(cli: Cli,
+                         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
                          tmp_path: Path) -> None:
     path = write(tmp_path, changed("GM0377 = 45.9", "GM0377 = 40.9"))
-    code, out, err = run(monkeypatch, capsys, "register", str(path), "--format", "json")
+    code, out, err = cli("register", str(path), "--format", "json")
     assert (code, err) == (1, "")
     assert json.loads(out) == {
-        "file": "org.toml", "valid": False,
+        "file": "org.toml", "valid": False, "refused": True,
         "message": "Het organisatiebestand org.toml is afgekeurd: 1 probleem.",
         "issues": [{
-            "file": "org.toml", "line": 59,
+            "file": "org.toml", "sheet": None, "row": None, "column": None, "line": 59,
             "key_path": "cooperations[hb].allocation_keys[1].shares",
             "message": "De aandelen in verdeelsleutel 2019 tellen op tot 95 in plaats van 100.",
             "hint": "Geef aandelen in procenten (54.1, niet 0.541) die samen 100 zijn "
@@ -138,31 +125,31 @@ def test_refusal_as_json(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Capture
     }
 
 
-def test_missing_file_and_bad_format(monkeypatch: pytest.MonkeyPatch,
+def test_missing_file_and_bad_format(cli: Cli, monkeypatch: pytest.MonkeyPatch,
                                      capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     missing = tmp_path / "weg.toml"
-    assert run(monkeypatch, capsys, "register", str(missing), "--check-only") == (
+    assert cli("register", str(missing), "--check-only") == (
         1, "", "Fout: Het organisatiebestand weg.toml is afgekeurd: 1 probleem.\n"
                "- weg.toml: Het bestand kan niet worden gelezen: No such file or directory. "
                "Controleer het pad en de rechten op het bestand.\n")
-    assert run(monkeypatch, capsys, "register", str(EXAMPLE), "--format", "xml") == (
+    assert cli("register", str(EXAMPLE), "--format", "xml") == (
         2, "", "Fout: Onbekend formaat 'xml': kies tabel of json.\n")
 
 
-def test_register_stores_a_version_only_when_the_file_changed(
+def test_register_stores_a_version_only_when_the_file_changed(cli: Cli,
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path,
         database: str) -> None:
     path = write(tmp_path, MINIMAL)
     args = ("--database", database, "--user", "controller", "register", str(path))
     summary = ("Organisatiebestand org.toml (versie t-1) is in orde: 2 gemeenten, 2 teams, "
                "1 gedeelde teams, 1 samenwerkingen.\n")
-    assert run(monkeypatch, capsys, *args, "--reason", "eerste registratie") == (
+    assert cli(*args, "--reason", "eerste registratie") == (
         0, summary + "Geregistreerd als versie 1.\n", "")
-    assert run(monkeypatch, capsys, *args) == (
+    assert cli(*args) == (
         0, summary + "Ongewijzigd: gelijk aan de geregistreerde versie 1; niets opgeslagen.\n",
         "")
     write(tmp_path, changed('version = "t-1"', 'version = "t-2"'))
-    code, out, _err = run(monkeypatch, capsys, *args, "--format", "json", "--reason", "t-2")
+    code, out, _err = cli(*args, "--format", "json", "--reason", "t-2")
     assert (code, json.loads(out)["stored"]["version"], json.loads(out)["stored"]["changed"]) == (
         0, 2, True)
     latest = open_repository(database).latest_document("organisation", "organisation")
@@ -171,11 +158,11 @@ def test_register_stores_a_version_only_when_the_file_changed(
         2, "t-2", "controller", "t-2")
 
 
-def test_a_refused_file_stores_nothing(monkeypatch: pytest.MonkeyPatch,
+def test_a_refused_file_stores_nothing(cli: Cli, monkeypatch: pytest.MonkeyPatch,
                                        capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                        database: str) -> None:
     path = write(tmp_path, changed("level = 2", "level = 7"))
-    code, _out, _err = run(monkeypatch, capsys, "--database", database, "register", str(path))
+    code, _out, _err = cli("--database", database, "register", str(path))
     assert code == 1
     assert open_repository(database).latest_document("organisation", "organisation") is None
 

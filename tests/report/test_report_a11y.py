@@ -18,9 +18,9 @@ from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
 from samenwerkingsmonitor.adapters.organisation.file import read_organisation
 from samenwerkingsmonitor.adapters.report.html import write_html
 from samenwerkingsmonitor.adapters.storage import open_repository
-from samenwerkingsmonitor.cli.import_cmd import import_file
+from samenwerkingsmonitor.composition import Wiring
 from samenwerkingsmonitor.i18n import set_language
-from samenwerkingsmonitor.services.demo.demo import DemoParts, run_demo
+from samenwerkingsmonitor.services.demo.use_cases import DemoRequest, run_demo
 from samenwerkingsmonitor.services.report.build import build_report_model
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,11 +50,10 @@ pytestmark = pytest.mark.skipif(_skip_reason() is not None, reason=_skip_reason(
 @pytest.fixture(scope="module")
 def demo_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("demo")
-    repo = open_repository(f"sqlite:///{folder / 'demo.db'}")
-    parts = DemoParts(TomlFrameworkFiles(), read_organisation, import_file)
     set_language("nl")
-    outcome = run_demo(repo, "tester", parts)
-    model = build_report_model(repo, outcome.run.id, framework_files=TomlFrameworkFiles(),
+    result = run_demo(DemoRequest(folder, "tester", formats=()), Wiring())
+    repo = open_repository(f"sqlite:///{result.database}")
+    model = build_report_model(repo, result.outcome.run.id, framework_files=TomlFrameworkFiles(),
                                organisation_reader=read_organisation, today=date(2026, 1, 15))
     return write_html(model, folder)
 

@@ -14,7 +14,7 @@ import pytest
 from docx.document import Document
 from docx.oxml.ns import qn
 from docx.table import Table
-from test_report_html import Assessed, build, run_cli
+from test_report_html import Assessed, build
 
 from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
 from samenwerkingsmonitor.adapters.report.docx import CHAPTERS, WIDE_CHAPTERS, render_docx
@@ -24,6 +24,7 @@ from samenwerkingsmonitor.services.assessment.explain import verdict_label
 from samenwerkingsmonitor.services.frameworks.load import load_framework
 from samenwerkingsmonitor.services.report.details import value_text
 from samenwerkingsmonitor.services.report.model import ReportModel
+from support.cli import Cli
 
 
 @pytest.fixture(scope="module")
@@ -201,20 +202,20 @@ def test_the_report_stylesheet_has_a_colour_pair_for_every_verdict() -> None:
     ("docx, HTML", ["rapport.docx", "rapport.html", "herkomst.csv"]),
     ("html,docx,html", ["rapport.html", "rapport.docx", "herkomst.csv"]),
 ])
-def test_report_writes_each_format_asked_for_in_order(
+def test_report_writes_each_format_asked_for_in_order(cli: Cli,
         assessed: Assessed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str], formats: str, files: list[str]) -> None:
-    code, out, err = run_cli(monkeypatch, capsys, "--database", assessed.url, "report",
+    code, out, err = cli("--database", assessed.url, "report",
                              assessed.run_id, "--as", formats, "--output", str(tmp_path))
     assert (code, out.splitlines(), err) == (0, [str(tmp_path / f) for f in files], "")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(files)
 
 
 @pytest.mark.parametrize("formats", ["odt", "html,odt", ","])
-def test_report_refuses_an_unknown_format(
+def test_report_refuses_an_unknown_format(cli: Cli,
         assessed: Assessed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str], formats: str) -> None:
-    code, out, err = run_cli(monkeypatch, capsys, "--database", assessed.url, "report",
+    code, out, err = cli("--database", assessed.url, "report",
                              "latest", "--as", formats, "--output", str(tmp_path))
     unknown = "odt" if "odt" in formats else formats
     assert (code, out) == (2, "")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import re
-import sys
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from html.parser import HTMLParser
@@ -20,7 +19,6 @@ from samenwerkingsmonitor.adapters.organisation.file import read_organisation
 from samenwerkingsmonitor.adapters.report.html import render_html, stylesheet
 from samenwerkingsmonitor.adapters.report.provenance import write_provenance
 from samenwerkingsmonitor.adapters.storage import SqlRepository, open_repository
-from samenwerkingsmonitor.cli import main
 from samenwerkingsmonitor.domain.assessment import AssessmentRun, CriterionVerdict
 from samenwerkingsmonitor.domain.verdicts import Verdict
 from samenwerkingsmonitor.i18n import set_language
@@ -40,6 +38,7 @@ from samenwerkingsmonitor.services.report.summary import (
     listing,
     not_met_sentence,
 )
+from support.cli import Cli
 
 EXAMPLE = Path(str(resources.files("samenwerkingsmonitor") / "example" / "organisatie.toml"))
 TEAM = "heemstede-bloemendaal/communicatie"
@@ -317,7 +316,7 @@ def test_every_verdict_but_voldoet_is_explained_under_the_table(
 def test_a_plain_voldoet_is_explained_only_under_all_explanations(model: ReportModel) -> None:
     section = model.sections[0]
     plain = [f for f in section.findings if not f.needs_explanation]
-    assert plain and all(f.verdict.code is Verdict.VOLDOET for f in plain)
+    assert plain and all(f.verdict.code is Verdict.MEETS for f in plain)
     assert set(section.explained) | set(plain) == set(section.findings)
 
 
@@ -505,24 +504,12 @@ def test_every_verdict_class_uses_the_tokens(page: Element) -> None:
 
 # --- the command ---------------------------------------------------------------------------
 
-def run_cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-            *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["samenwerkingsmonitor", *args])
-    try:
-        main()
-        code = 0
-    except SystemExit as stop:
-        code = int(stop.code or 0)
-    finally:
-        set_language("nl")
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
-def test_report_writes_rapport_html_and_prints_its_path(
+def test_report_writes_rapport_html_and_prints_its_path(cli: Cli,
         assessed: Assessed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run_cli(monkeypatch, capsys, "--database", assessed.url, "report",
+    code, out, err = cli("--database", assessed.url, "report",
                              assessed.run_id, "--as", "html", "--output", str(tmp_path / "uit"))
     folder = tmp_path / "uit"
     assert (code, out, err) == (0, f"{folder / 'rapport.html'}\n{folder / 'herkomst.csv'}\n", "")
@@ -533,16 +520,16 @@ def test_report_writes_rapport_html_and_prints_its_path(
 @pytest.mark.parametrize(("args", "code", "message"), [
     (("report", "R-9999"), 1,
      "Fout: Toetsing R-9999 bestaat niet. Kies een toetsing die met 'assess' is gemaakt, "
-     "of 'latest' voor de nieuwste.\n"),
+     "of 'latest' voor de nieuwste; 'runs' toont ze alle.\n"),
     (("report", "latest", "--as", "odt"), 2, "Fout: Onbekend rapportformaat 'odt': "),
 ])
-def test_report_refuses_clearly(assessed: Assessed, tmp_path: Path,
+def test_report_refuses_clearly(cli: Cli, assessed: Assessed, tmp_path: Path,
                                 monkeypatch: pytest.MonkeyPatch,
                                 capsys: pytest.CaptureFixture[str], args: tuple[str, ...],
                                 code: int, message: str) -> None:
     """The formats' own messages belong to cli/report_cmd.py and its tests."""
     monkeypatch.chdir(tmp_path)
-    result, out, err = run_cli(monkeypatch, capsys, "--database", assessed.url, *args)
+    result, out, err = cli("--database", assessed.url, *args)
     assert (result, out) == (code, "")
     assert err.startswith(message)
     assert not (tmp_path / "rapport.html").exists()

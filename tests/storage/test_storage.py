@@ -76,7 +76,7 @@ def repo(database_url: str) -> Iterator[SqlRepository]:
 def measurement(subject: str = "GM0397", indicator: str = "inwoners", year: int = 2019,
                 value: float | None = 27286.0, **extra: object) -> Measurement:
     fields: dict[str, object] = {
-        "kind": MeasurementKind.REALISATIE, "unit": "aantal", "source": "CBS", **extra,
+        "kind": MeasurementKind.ACTUAL, "unit": "aantal", "source": "CBS", **extra,
     }
     return Measurement(subject=subject, indicator=indicator, year=year, value=value,
                        **fields)  # type: ignore[arg-type]
@@ -161,7 +161,7 @@ def test_batches_number_from_one_and_versions_carry_their_provenance(
     repo: SqlRepository,
 ) -> None:
     assert repo.last_batch_id() == 0
-    full = measurement(reference_date=date(2019, 1, 1), status=MeasurementStatus.RECONSTRUCTIE,
+    full = measurement(reference_date=date(2019, 1, 1), status=MeasurementStatus.RECONSTRUCTED,
                        variant="excl. reserves", comparable=False, note="gedeelde organisatie")
     scale = measurement(indicator="evaluatie_gehouden", value=None, scale_value="ja",
                         unit="ja_nee")
@@ -282,7 +282,7 @@ def make_finding(subject: str = "GM0397/communicatie", indicator: str = "lasten_
                  value: float | None = 1 / 3) -> Finding:
     return Finding(
         subject=subject, indicator=indicator, criterion="kosten", year=year, norm=norm,
-        norm_kind="relatief_nulmeting", verdict=Verdict.VOLDOET_DEELS, value=value,
+        norm_kind="relatief_nulmeting", verdict=Verdict.PARTLY_MEETS, value=value,
         scale_value=None, unit="eur", compared=0.1 + 0.2, target=5e-324,
         signal=1.7976931348623157e308, target_inclusive=True, signal_inclusive=False,
         reference=-0.0, baseline_value=123456789.123456789, baseline_year=2018,
@@ -297,7 +297,7 @@ def make_finding(subject: str = "GM0397/communicatie", indicator: str = "lasten_
 def make_verdict(subject: str = "GM0397/communicatie", criterion: str = "kosten",
                  year: int = 2019) -> CriterionVerdict:
     return CriterionVerdict(subject=subject, criterion=criterion, year=year,
-                            verdict=Verdict.NIET_TE_BEOORDELEN, rule="zwakste_schakel",
+                            verdict=Verdict.NOT_ASSESSABLE, rule="zwakste_schakel",
                             counts=(("voldoet", 2), ("voldoet_niet", 0)),
                             missing=("overhead_pct",))
 

@@ -40,21 +40,21 @@ COOPERATION = SubjectKind.COOPERATION
 
 def organisation() -> Organisation:
     since_2013 = Validity(2013)
-    shared = Unit("heemstede-bloemendaal", "communicatie", "Communicatie", Area.BEDRIJFSVOERING,
+    shared = Unit("heemstede-bloemendaal", "communicatie", "Communicatie", Area.OPERATIONS,
                   since_2013, members=("GM0397/communicatie", "GM0377/communicatie"))
     cooperation = Cooperation(
         slug="heemstede-bloemendaal", name="Heemstede-Bloemendaal", level=2,
         partners=(Partner("GM0397", since_2013), Partner("GM0377", since_2013)),
         forms=(CooperationForm(since_2013, OrganisationalModel.VERVLOCHTEN_TEAMS,
-                               LegalForm.PRIVAATRECHTELIJK),),
+                               LegalForm.PRIVATE_LAW),),
         shared_units=(shared,), validity=since_2013,
     )
     return Organisation(
         version="2024.1", title="Testorganisatie",
         municipalities=(Municipality("GM0397", "Heemstede"), Municipality("GM0377", "Bloemendaal")),
         units=(
-            Unit("GM0397", "communicatie", "Communicatie", Area.BEDRIJFSVOERING, Validity(2018)),
-            Unit("GM0397", "archief", "Archief", Area.BEDRIJFSVOERING, Validity(2015, 2018)),
+            Unit("GM0397", "communicatie", "Communicatie", Area.OPERATIONS, Validity(2018)),
+            Unit("GM0397", "archief", "Archief", Area.OPERATIONS, Validity(2015, 2018)),
         ),
         cooperations=(cooperation,), fictitious=True,
     )

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import shutil
 import subprocess
-import sys
 from collections import Counter
 from importlib import resources
 from pathlib import Path
@@ -25,12 +24,10 @@ from samenwerkingsmonitor.adapters.organisation.file import read_organisation
 from samenwerkingsmonitor.adapters.storage import open_repository
 from samenwerkingsmonitor.adapters.workbooks.ods import write_template_ods
 from samenwerkingsmonitor.adapters.workbooks.xlsx import write_template_xlsx
-from samenwerkingsmonitor.cli import main
 from samenwerkingsmonitor.domain.framework import Framework, IndicatorKind, SourceType
 from samenwerkingsmonitor.domain.measurements import MeasurementKind
 from samenwerkingsmonitor.domain.organisation import Organisation, SubjectKind
 from samenwerkingsmonitor.errors import NotFound, UsageError
-from samenwerkingsmonitor.i18n import set_language
 from samenwerkingsmonitor.services.assessment.assess import resolve_subjects
 from samenwerkingsmonitor.services.frameworks.load import load_framework
 from samenwerkingsmonitor.services.organisation.register import (
@@ -44,6 +41,7 @@ from samenwerkingsmonitor.services.workbooks.model import (
     TemplateModel,
     build_template,
 )
+from support.cli import Cli
 
 EXAMPLE = Path(str(resources.files("samenwerkingsmonitor") / "example" / "organisatie.toml"))
 SUBJECTS = ("GM0397", "heemstede-bloemendaal", "heemstede-bloemendaal/*",
@@ -133,7 +131,7 @@ def test_expected_rows_per_subject(organisation: Organisation, framework: Framew
 def test_each_soort_asked_gets_its_own_rows(organisation: Organisation,
                                             framework: Framework) -> None:
     built = template(organisation, framework, ("GM0397",), 2019, 2019,
-                     kinds=(MeasurementKind.BEGROTING, MeasurementKind.REALISATIE))
+                     kinds=(MeasurementKind.BUDGET, MeasurementKind.ACTUAL))
     assert Counter(r.kind.value for r in built.rows) == {"begroting": 8, "realisatie": 8}
 
 
@@ -469,27 +467,16 @@ def test_an_unfilled_template_row_is_refused_with_its_place(
 
 # --- the command -------------------------------------------------------------------------
 
-def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["samenwerkingsmonitor", *args])
-    try:
-        main()
-        code = 0
-    except SystemExit as stop:
-        code = int(stop.code or 0)
-    finally:
-        set_language("nl")
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.mark.parametrize("suffix", ["xlsx", "ods"])
-def test_the_template_command_writes_the_file(repository, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_the_template_command_writes_the_file(cli: Cli,
+                                              repository, tmp_path: Path,  # type: ignore[no-untyped-def]
                                               monkeypatch: pytest.MonkeyPatch,
                                               capsys: pytest.CaptureFixture[str],
                                               suffix: str) -> None:
     out = tmp_path / f"invullen.{suffix}"
-    code, stdout, stderr = run(monkeypatch, capsys, "--database", str(tmp_path / "monitor.db"),
+    code, stdout, stderr = cli("--database", str(tmp_path / "monitor.db"),
                                "template", str(out), "--subjects", "GM0397,GM0377",
                                "--years", "2019-2020", "--kinds", "begroting,realisatie")
     assert (code, stderr) == (0, "")
@@ -508,13 +495,14 @@ def test_the_template_command_writes_the_file(repository, tmp_path: Path,  # typ
     (("uit.xlsx", "--subjects", "GM0397", "--years", "2010-2012"), 2,
      "Fout: De jaren moeten binnen de periode van het kader liggen: 2018-2030."),
 ])
-def test_the_template_command_refuses_bad_usage(repository, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_the_template_command_refuses_bad_usage(cli: Cli,
+                                                repository, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                 monkeypatch: pytest.MonkeyPatch,
                                                 capsys: pytest.CaptureFixture[str],
                                                 args: tuple[str, ...], code: int,
                                                 message: str) -> None:
     monkeypatch.chdir(tmp_path)
-    result = run(monkeypatch, capsys, "--database", str(tmp_path / "monitor.db"), "template",
+    result = cli("--database", str(tmp_path / "monitor.db"), "template",
                  *args)
     assert result[0] == code
     assert result[2].startswith(message)

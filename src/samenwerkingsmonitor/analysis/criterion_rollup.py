@@ -13,8 +13,8 @@ from samenwerkingsmonitor.analysis.rollup import rollup_groups
 from samenwerkingsmonitor.domain.framework import Criterion, Framework
 from samenwerkingsmonitor.domain.verdicts import Verdict
 
-CODE_BY_VERDICT = {Verdict.VOLDOET.value: 2, Verdict.VOLDOET_DEELS.value: 1,
-                   Verdict.VOLDOET_NIET.value: 0, Verdict.NIET_TE_BEOORDELEN.value: -1}
+CODE_BY_VERDICT = {Verdict.MEETS.value: 2, Verdict.PARTLY_MEETS.value: 1,
+                   Verdict.DOES_NOT_MEET.value: 0, Verdict.NOT_ASSESSABLE.value: -1}
 VERDICT_BY_CODE = {code: verdict for verdict, code in CODE_BY_VERDICT.items()}
 COUNT_ORDER = (2, 1, 0, -1)  # columns of GroupedRollup.counts
 
@@ -51,7 +51,7 @@ def _roll_up_one(criterion: Criterion, items: pl.DataFrame) -> pl.DataFrame:
     codes = items["verdict"].replace_strict(CODE_BY_VERDICT, return_dtype=pl.Int8).to_numpy()
     outcome = rollup_groups(criterion.rollup, codes, items["group"].to_numpy(), keys.height,
                             items["weight"].to_numpy(), items["indicator"].to_list())
-    missing = (items.filter(pl.col("verdict") == Verdict.NIET_TE_BEOORDELEN.value)
+    missing = (items.filter(pl.col("verdict") == Verdict.NOT_ASSESSABLE.value)
                .group_by("group").agg(missing=pl.col("indicator").unique().sort()))
     counts = [
         [{"verdict": VERDICT_BY_CODE[code], "count": int(n)}

@@ -20,7 +20,7 @@ from samenwerkingsmonitor.analysis.indicator_values import KEY, indicator_values
 from samenwerkingsmonitor.analysis.norm_application import NormContext, apply_norm, not_judged
 from samenwerkingsmonitor.analysis.norm_codes import (
     GAP_CODES,
-    NIET_TE_BEOORDELEN,
+    NOT_ASSESSABLE,
     band_detail,
     gap_code,
 )
@@ -30,8 +30,8 @@ from samenwerkingsmonitor.domain.measurements import BaselineStatus
 from samenwerkingsmonitor.domain.organisation import PeerGroup, Subject
 from samenwerkingsmonitor.domain.verdicts import Verdict
 
-VERDICT_BY_CODE = {2: Verdict.VOLDOET.value, 1: Verdict.VOLDOET_DEELS.value,
-                   0: Verdict.VOLDOET_NIET.value, -1: Verdict.NIET_TE_BEOORDELEN.value}
+VERDICT_BY_CODE = {2: Verdict.MEETS.value, 1: Verdict.PARTLY_MEETS.value,
+                   0: Verdict.DOES_NOT_MEET.value, -1: Verdict.NOT_ASSESSABLE.value}
 OUTCOME_SCHEMA: dict[str, pl.DataType] = {
     "verdict": pl.Utf8(), "gap": pl.Utf8(), "compared": pl.Float64(), "target": pl.Float64(),
     "signal": pl.Float64(), "reference": pl.Float64(), "target_inclusive": pl.Boolean(),
@@ -125,10 +125,10 @@ def _judge(rows: pl.DataFrame, data: EngineInput, context: NormContext) -> pl.Da
                         > part["year"].to_numpy())
         derivation_gap = value_gap > 0  # a gap in deriving the value wins over the kernel's
         gaps[derivation_gap] = value_gap[derivation_gap]
-        codes[derivation_gap] = NIET_TE_BEOORDELEN
+        codes[derivation_gap] = NOT_ASSESSABLE
         gaps[before_start] = gap_code(Gap.BEFORE_NORM_START)
-        codes[before_start] = NIET_TE_BEOORDELEN
-        assessable = codes != NIET_TE_BEOORDELEN
+        codes[before_start] = NOT_ASSESSABLE
+        assessable = codes != NOT_ASSESSABLE
         parts.append(part.with_columns(
             verdict=pl.Series(codes).replace_strict(VERDICT_BY_CODE, return_dtype=pl.Utf8),
             gap=pl.Series(gaps).replace_strict(GAP_TEXTS, default=None, return_dtype=pl.Utf8),

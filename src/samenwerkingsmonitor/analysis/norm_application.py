@@ -12,7 +12,7 @@ import numpy as np
 import polars as pl
 
 from samenwerkingsmonitor.analysis.norm_codes import (
-    NIET_TE_BEOORDELEN,
+    NOT_ASSESSABLE,
     FloatArray,
     Judged,
     gap_code,
@@ -48,7 +48,7 @@ def _floats(column: pl.Series) -> FloatArray:
 
 def not_judged(size: int, gap: Gap) -> Judged:
     nan = np.full(size, np.nan)
-    return judged(np.full(size, NIET_TE_BEOORDELEN, dtype=np.int8),
+    return judged(np.full(size, NOT_ASSESSABLE, dtype=np.int8),
                   np.full(size, gap_code(gap), dtype=np.int8), nan, nan.copy(), nan.copy(),
                   nan.copy())
 
@@ -117,7 +117,7 @@ def _apply_trend(rows: pl.DataFrame, norm: Norm, indicator: Indicator,
 def _apply_peer(rows: pl.DataFrame, values: FloatArray, norm: Norm, indicator: Indicator,
                 context: NormContext) -> tuple[Judged, list[list[dict[str, str]]]]:
     size = rows.height
-    codes = np.full(size, NIET_TE_BEOORDELEN, dtype=np.int8)
+    codes = np.full(size, NOT_ASSESSABLE, dtype=np.int8)
     gaps = np.full(size, gap_code(Gap.TOO_FEW_PEERS), dtype=np.int8)
     compared, target, signal, reference = (np.full(size, np.nan) for _ in range(4))
     detail: list[list[dict[str, str]]] = [[] for _ in range(size)]

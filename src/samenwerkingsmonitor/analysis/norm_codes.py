@@ -22,17 +22,17 @@ FloatArray = NDArray[np.float64]
 CodeArray = NDArray[np.int8]
 BoolArray = NDArray[np.bool_]
 
-VOLDOET: Final = 2
-VOLDOET_DEELS: Final = 1
-VOLDOET_NIET: Final = 0
-NIET_TE_BEOORDELEN: Final = -1
+MEETS: Final = 2
+PARTLY_MEETS: Final = 1
+DOES_NOT_MEET: Final = 0
+NOT_ASSESSABLE: Final = -1
 """Verdict codes in arrays: the roll-up score, and -1 for not assessable."""
 
 _VERDICT_BY_CODE: Final[dict[int, Verdict]] = {
-    VOLDOET: Verdict.VOLDOET,
-    VOLDOET_DEELS: Verdict.VOLDOET_DEELS,
-    VOLDOET_NIET: Verdict.VOLDOET_NIET,
-    NIET_TE_BEOORDELEN: Verdict.NIET_TE_BEOORDELEN,
+    MEETS: Verdict.MEETS,
+    PARTLY_MEETS: Verdict.PARTLY_MEETS,
+    DOES_NOT_MEET: Verdict.DOES_NOT_MEET,
+    NOT_ASSESSABLE: Verdict.NOT_ASSESSABLE,
 }
 _CODE_BY_VERDICT: Final[dict[Verdict, int]] = {v: c for c, v in _VERDICT_BY_CODE.items()}
 
@@ -102,7 +102,7 @@ def judged(
 ) -> Judged:
     """Build a result in which every case with a gap is not assessable and compares nothing."""
     has_gap = gaps != NO_GAP
-    codes = np.where(has_gap, np.int8(NIET_TE_BEOORDELEN), codes).astype(np.int8)
+    codes = np.where(has_gap, np.int8(NOT_ASSESSABLE), codes).astype(np.int8)
     compared = np.where(has_gap, np.nan, compared)
     return Judged(codes, gaps, compared, target, signal, reference)
 

@@ -11,10 +11,10 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from samenwerkingsmonitor.analysis.norm_codes import (
-    NIET_TE_BEOORDELEN,
-    VOLDOET,
-    VOLDOET_DEELS,
-    VOLDOET_NIET,
+    NOT_ASSESSABLE,
+    MEETS,
+    PARTLY_MEETS,
+    DOES_NOT_MEET,
     BoolArray,
     CodeArray,
     FloatArray,
@@ -57,13 +57,13 @@ def grade_thresholds(
 ) -> CodeArray:
     """voldoet where the target is reached, else voldoet deels where the signal is reached,
     else voldoet niet; NaN in the value or a threshold is not assessable."""
-    codes = np.full(compared.shape, VOLDOET_NIET, dtype=np.int8)
+    codes = np.full(compared.shape, DOES_NOT_MEET, dtype=np.int8)
     missing = np.isnan(compared) | np.isnan(target)
     if signal is not None:
-        codes[reaches(compared, signal, signal_inclusive, higher)] = VOLDOET_DEELS
+        codes[reaches(compared, signal, signal_inclusive, higher)] = PARTLY_MEETS
         missing = missing | np.isnan(signal)
-    codes[reaches(compared, target, target_inclusive, higher)] = VOLDOET
-    codes[missing] = NIET_TE_BEOORDELEN
+    codes[reaches(compared, target, target_inclusive, higher)] = MEETS
+    codes[missing] = NOT_ASSESSABLE
     return codes
 
 
@@ -82,10 +82,10 @@ def grade_band(compared: FloatArray, norm: Norm) -> CodeArray:
     else voldoet niet. A missing signal bound falls back to the band bound on that side."""
     signal_low = norm.signal_low or norm.band_low
     signal_high = norm.signal_high or norm.band_high
-    codes = np.full(compared.shape, VOLDOET_NIET, dtype=np.int8)
-    codes[inside(compared, signal_low, signal_high)] = VOLDOET_DEELS
-    codes[inside(compared, norm.band_low, norm.band_high)] = VOLDOET
-    codes[np.isnan(compared)] = NIET_TE_BEOORDELEN
+    codes = np.full(compared.shape, DOES_NOT_MEET, dtype=np.int8)
+    codes[inside(compared, signal_low, signal_high)] = PARTLY_MEETS
+    codes[inside(compared, norm.band_low, norm.band_high)] = MEETS
+    codes[np.isnan(compared)] = NOT_ASSESSABLE
     return codes
 
 
@@ -257,10 +257,10 @@ def judge_trend_matrix(values: ArrayLike, norm: Norm, direction: Direction) -> J
 # --- kwalitatief -------------------------------------------------------------------------------
 
 _SCALE_CODES = {
-    Verdict.VOLDOET: VOLDOET,
-    Verdict.VOLDOET_DEELS: VOLDOET_DEELS,
-    Verdict.VOLDOET_NIET: VOLDOET_NIET,
-    Verdict.NIET_TE_BEOORDELEN: NIET_TE_BEOORDELEN,
+    Verdict.MEETS: MEETS,
+    Verdict.PARTLY_MEETS: PARTLY_MEETS,
+    Verdict.DOES_NOT_MEET: DOES_NOT_MEET,
+    Verdict.NOT_ASSESSABLE: NOT_ASSESSABLE,
 }
 _UNKNOWN = -2
 

@@ -7,7 +7,7 @@ Public API of the norm layer (import from here):
 - scalar: judge_absolute, judge_baseline, judge_peer, judge_trend, judge_qualitative
 - kernels: judge_absolute_values, judge_baseline_values, peer_matrix, peer_thresholds(_for),
   judge_peer_values, judge_trend_windows, judge_trend_matrix, judge_qualitative_values
-- codes: VOLDOET, VOLDOET_DEELS, VOLDOET_NIET, NIET_TE_BEOORDELEN, verdict_from_code,
+- codes: MEETS, PARTLY_MEETS, DOES_NOT_MEET, NOT_ASSESSABLE, verdict_from_code,
   code_from_verdict, gap_from_code, gap_code, outcome_at, Judged
 """
 
@@ -19,11 +19,11 @@ import numpy as np
 
 from samenwerkingsmonitor.analysis.norm_codes import (
     GAP_CODES,
-    NIET_TE_BEOORDELEN,
+    NOT_ASSESSABLE,
     NO_GAP,
-    VOLDOET,
-    VOLDOET_DEELS,
-    VOLDOET_NIET,
+    MEETS,
+    PARTLY_MEETS,
+    DOES_NOT_MEET,
     FloatArray,
     Judged,
     code_from_verdict,
@@ -55,8 +55,8 @@ from samenwerkingsmonitor.domain.assessment import DetailKey, NormOutcome
 from samenwerkingsmonitor.domain.framework import Direction, Norm
 
 __all__ = [
-    "GAP_CODES", "NIET_TE_BEOORDELEN", "NO_GAP", "PERCENTILE_METHOD", "VOLDOET",
-    "VOLDOET_DEELS", "VOLDOET_NIET", "Judged", "PeerThresholds", "baseline_change_pct",
+    "GAP_CODES", "NOT_ASSESSABLE", "NO_GAP", "PERCENTILE_METHOD", "MEETS",
+    "PARTLY_MEETS", "DOES_NOT_MEET", "Judged", "PeerThresholds", "baseline_change_pct",
     "code_from_verdict", "gap_code", "gap_from_code", "grade", "judge_absolute",
     "judge_absolute_values", "judge_baseline", "judge_baseline_values", "judge_peer",
     "judge_peer_values", "judge_qualitative", "judge_qualitative_values", "judge_trend",

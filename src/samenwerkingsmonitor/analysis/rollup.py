@@ -16,10 +16,10 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from samenwerkingsmonitor.analysis.norm_codes import (
-    NIET_TE_BEOORDELEN,
-    VOLDOET,
-    VOLDOET_DEELS,
-    VOLDOET_NIET,
+    NOT_ASSESSABLE,
+    MEETS,
+    PARTLY_MEETS,
+    DOES_NOT_MEET,
     CodeArray,
     FloatArray,
     code_from_verdict,
@@ -38,7 +38,7 @@ that weights like 0.1 + 0.2 agree with the exact reference."""
 
 Finding = tuple[str, Verdict, float]
 _ORDER: Final = (
-    Verdict.VOLDOET, Verdict.VOLDOET_DEELS, Verdict.VOLDOET_NIET, Verdict.NIET_TE_BEOORDELEN
+    Verdict.MEETS, Verdict.PARTLY_MEETS, Verdict.DOES_NOT_MEET, Verdict.NOT_ASSESSABLE
 )
 
 
@@ -83,11 +83,11 @@ def mostly_missing(verdicts: Sequence[Verdict]) -> bool:
 def weakest_link(verdicts: Sequence[Verdict]) -> Verdict:
     """voldoet niet as soon as one finding is; else NTB when most are missing; else the
     lowest assessable verdict."""
-    if Verdict.VOLDOET_NIET in verdicts:
-        return Verdict.VOLDOET_NIET
+    if Verdict.DOES_NOT_MEET in verdicts:
+        return Verdict.DOES_NOT_MEET
     scores = [v.score for v in verdicts if v.score is not None]
     if not scores or mostly_missing(verdicts):
-        return Verdict.NIET_TE_BEOORDELEN
+        return Verdict.NOT_ASSESSABLE
     return Verdict.from_score(min(scores))
 
 
@@ -95,7 +95,7 @@ def majority(verdicts: Sequence[Verdict]) -> Verdict:
     """The most frequent assessable verdict; a tie goes to the lower (stricter) verdict."""
     scores = [v.score for v in verdicts if v.score is not None]
     if not scores or mostly_missing(verdicts):
-        return Verdict.NIET_TE_BEOORDELEN
+        return Verdict.NOT_ASSESSABLE
     return Verdict.from_score(max(set(scores), key=lambda s: (scores.count(s), -s)))
 
 
@@ -105,15 +105,15 @@ def weighted(findings: Sequence[Finding]) -> tuple[Verdict, Fraction | None]:
     assessed = [(Fraction(w), v.score) for _i, v, w in findings if v.score is not None]
     weight = sum((w for w, _s in assessed), Fraction(0))
     if weight == 0 or 2 * (total - weight) > total:
-        return Verdict.NIET_TE_BEOORDELEN, None
+        return Verdict.NOT_ASSESSABLE, None
     score = sum((w * s for w, s in assessed), Fraction(0)) / weight
     return _verdict_of_score(score), score
 
 
 def _verdict_of_score(score: Fraction) -> Verdict:
     if score >= WEIGHTED_VOLDOET:
-        return Verdict.VOLDOET
-    return Verdict.VOLDOET_DEELS if score >= WEIGHTED_DEELS else Verdict.VOLDOET_NIET
+        return Verdict.MEETS
+    return Verdict.PARTLY_MEETS if score >= WEIGHTED_DEELS else Verdict.DOES_NOT_MEET
 
 
 def decision_table(
@@ -127,7 +127,7 @@ def decision_table(
         by_indicator.setdefault(indicator, set()).add(verdict)
     for row in rows:
         if all(
-            by_indicator.get(indicator, {Verdict.NIET_TE_BEOORDELEN}) <= set(allowed)
+            by_indicator.get(indicator, {Verdict.NOT_ASSESSABLE}) <= set(allowed)
             for indicator, allowed in row.when
         ):
             return row.verdict
@@ -191,7 +191,7 @@ def rollup_groups(
     return GroupedRollup(result.astype(np.int8), scores, counts)
 
 
-_CODE_COLUMNS: Final = (VOLDOET, VOLDOET_DEELS, VOLDOET_NIET, NIET_TE_BEOORDELEN)
+_CODE_COLUMNS: Final = (MEETS, PARTLY_MEETS, DOES_NOT_MEET, NOT_ASSESSABLE)
 
 
 def _mostly_missing_groups(counts: NDArray[np.int64]) -> NDArray[np.bool_]:
@@ -199,20 +199,20 @@ def _mostly_missing_groups(counts: NDArray[np.int64]) -> NDArray[np.bool_]:
 
 
 def _weakest_link_groups(counts: NDArray[np.int64]) -> CodeArray:
-    lowest = np.where(counts[:, 1] > 0, VOLDOET_DEELS, VOLDOET)
-    lowest = np.where(counts[:, :3].sum(axis=1) == 0, NIET_TE_BEOORDELEN, lowest)
-    lowest = np.where(_mostly_missing_groups(counts), NIET_TE_BEOORDELEN, lowest)
-    return np.where(counts[:, 2] > 0, VOLDOET_NIET, lowest).astype(np.int8)
+    lowest = np.where(counts[:, 1] > 0, PARTLY_MEETS, MEETS)
+    lowest = np.where(counts[:, :3].sum(axis=1) == 0, NOT_ASSESSABLE, lowest)
+    lowest = np.where(_mostly_missing_groups(counts), NOT_ASSESSABLE, lowest)
+    return np.where(counts[:, 2] > 0, DOES_NOT_MEET, lowest).astype(np.int8)
 
 
 def _majority_groups(counts: NDArray[np.int64]) -> CodeArray:
     good, partly, bad = counts[:, 0], counts[:, 1], counts[:, 2]
     mode = np.where(
-        (bad >= partly) & (bad >= good), VOLDOET_NIET,
-        np.where(partly >= good, VOLDOET_DEELS, VOLDOET),
+        (bad >= partly) & (bad >= good), DOES_NOT_MEET,
+        np.where(partly >= good, PARTLY_MEETS, MEETS),
     )
     none = (counts[:, :3].sum(axis=1) == 0) | _mostly_missing_groups(counts)
-    return np.where(none, NIET_TE_BEOORDELEN, mode).astype(np.int8)
+    return np.where(none, NOT_ASSESSABLE, mode).astype(np.int8)
 
 
 def _weighted_groups(
@@ -229,11 +229,11 @@ def _weighted_groups(
     none = (assessed_weight <= 0) | mostly_missing
     tolerant = score + FLOAT_TOLERANCE
     verdict = np.where(
-        tolerant >= float(WEIGHTED_VOLDOET), VOLDOET,
-        np.where(tolerant >= float(WEIGHTED_DEELS), VOLDOET_DEELS, VOLDOET_NIET),
+        tolerant >= float(WEIGHTED_VOLDOET), MEETS,
+        np.where(tolerant >= float(WEIGHTED_DEELS), PARTLY_MEETS, DOES_NOT_MEET),
     )
     return (
-        np.where(none, NIET_TE_BEOORDELEN, verdict).astype(np.int8),
+        np.where(none, NOT_ASSESSABLE, verdict).astype(np.int8),
         np.where(none, np.nan, score),
     )
 
@@ -252,7 +252,7 @@ def _decision_table_groups(
             present = np.bincount(group, weights=mine, minlength=n_groups) > 0
             violating = mine & ~np.isin(code, allowed_codes)
             holds &= np.bincount(group, weights=violating, minlength=n_groups) == 0
-            if Verdict.NIET_TE_BEOORDELEN not in allowed:
+            if Verdict.NOT_ASSESSABLE not in allowed:
                 holds &= present
         result[holds & ~decided] = code_from_verdict(row.verdict)
         decided |= holds

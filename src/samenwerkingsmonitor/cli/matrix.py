@@ -20,10 +20,10 @@ if TYPE_CHECKING:  # services load their libraries when a command runs, not for 
 if TYPE_CHECKING:  # the engine (polars) is imported when a command runs, not for --help
     from samenwerkingsmonitor.services.assessment.assess import AssessmentOutcome
 
-STYLE = {Verdict.VOLDOET: "green", Verdict.VOLDOET_DEELS: "yellow",
-         Verdict.VOLDOET_NIET: "red", Verdict.NIET_TE_BEOORDELEN: "dim"}
-SHORT = {Verdict.VOLDOET: "V", Verdict.VOLDOET_DEELS: "VD", Verdict.VOLDOET_NIET: "VN",
-         Verdict.NIET_TE_BEOORDELEN: "NTB"}
+STYLE = {Verdict.MEETS: "green", Verdict.PARTLY_MEETS: "yellow",
+         Verdict.DOES_NOT_MEET: "red", Verdict.NOT_ASSESSABLE: "dim"}
+SHORT = {Verdict.MEETS: "V", Verdict.PARTLY_MEETS: "VD", Verdict.DOES_NOT_MEET: "VN",
+         Verdict.NOT_ASSESSABLE: "NTB"}
 
 
 def print_matrix(outcome: AssessmentOutcome) -> None:
@@ -48,8 +48,8 @@ def print_matrix(outcome: AssessmentOutcome) -> None:
         if table.row_count:
             console.print(table)
     console.print(_("Legenda: V = {v}, VD = {vd}, VN = {vn}, NTB = {ntb}.").format(
-        v=verdict_label(Verdict.VOLDOET), vd=verdict_label(Verdict.VOLDOET_DEELS),
-        vn=verdict_label(Verdict.VOLDOET_NIET), ntb=verdict_label(Verdict.NIET_TE_BEOORDELEN)))
+        v=verdict_label(Verdict.MEETS), vd=verdict_label(Verdict.PARTLY_MEETS),
+        vn=verdict_label(Verdict.DOES_NOT_MEET), ntb=verdict_label(Verdict.NOT_ASSESSABLE)))
 
 
 def _criteria(outcome: AssessmentOutcome) -> list[tuple[str, str]]:

@@ -26,7 +26,8 @@ def report_command(
         "--output", help=_("Map voor het rapport (standaard: huidige map)."))] = Path("."),
 ) -> None:
     from samenwerkingsmonitor.services.report.use_cases import ReportRequest, write_report
-    chosen = tuple(dict.fromkeys(f.lower() for f in parse_list(formats)))
+    # Each format once, in the order given; nothing usable is refused with what was written.
+    chosen = tuple(dict.fromkeys(f.lower() for f in parse_list(formats))) or (formats,)
     result = write_report(ReportRequest(run, chosen, output), wiring())
     for path in result.files:
         console.print(str(path), markup=False)

@@ -66,7 +66,7 @@ class RollupRule(StrEnum):
 
 class AdoptionStatus(StrEnum):
     CONCEPT = "concept"
-    VASTGESTELD = "vastgesteld"
+    ADOPTED = "vastgesteld"
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +135,7 @@ class Indicator:
     criterion: str | None = None
     formula: str | None = None
     applies_to: tuple[SubjectKind, ...] = (SubjectKind.MUNICIPALITY,)
-    area: tuple[Area, ...] = (Area.BELEID, Area.BEDRIJFSVOERING)
+    area: tuple[Area, ...] = (Area.POLICY, Area.OPERATIONS)
     levels: tuple[int, ...] = (1, 2)
     source_type: SourceType = SourceType.MEASURED
     minimum: float | None = None
@@ -163,7 +163,7 @@ class DecisionRow:
 class Rollup:
     rule: RollupRule
     decision_rows: tuple[DecisionRow, ...] = ()
-    otherwise: Verdict = Verdict.NIET_TE_BEOORDELEN
+    otherwise: Verdict = Verdict.NOT_ASSESSABLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +171,7 @@ class Criterion:
     id: str
     name: str
     description: str = ""
-    area: tuple[Area, ...] = (Area.BELEID, Area.BEDRIJFSVOERING)
+    area: tuple[Area, ...] = (Area.POLICY, Area.OPERATIONS)
     levels: tuple[int, ...] = (2,)
     parent: str | None = None
     rollup: Rollup = field(default_factory=lambda: Rollup(RollupRule.WEAKEST_LINK))

@@ -8,16 +8,16 @@ from enum import StrEnum
 
 
 class MeasurementKind(StrEnum):
-    BEGROTING = "begroting"
-    REALISATIE = "realisatie"
-    PROGNOSE = "prognose"
+    BUDGET = "begroting"
+    ACTUAL = "realisatie"
+    FORECAST = "prognose"
 
 
 class MeasurementStatus(StrEnum):
-    DEFINITIEF = "definitief"
-    VOORLOPIG = "voorlopig"
-    RECONSTRUCTIE = "reconstructie"
-    SCHATTING = "schatting"
+    FINAL = "definitief"
+    PROVISIONAL = "voorlopig"
+    RECONSTRUCTED = "reconstructie"
+    ESTIMATE = "schatting"
 
 
 class BaselineStatus(StrEnum):
@@ -42,7 +42,7 @@ class Measurement:
     value: float | None = None
     scale_value: str | None = None
     reference_date: date | None = None
-    status: MeasurementStatus = MeasurementStatus.DEFINITIEF
+    status: MeasurementStatus = MeasurementStatus.FINAL
     variant: str = ""
     comparable: bool = True
     note: str = ""

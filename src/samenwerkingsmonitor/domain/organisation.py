@@ -14,19 +14,19 @@ from samenwerkingsmonitor.domain.periods import Validity
 
 
 class Area(StrEnum):
-    BELEID = "beleid"
-    BEDRIJFSVOERING = "bedrijfsvoering"
+    POLICY = "beleid"
+    OPERATIONS = "bedrijfsvoering"
 
 
 class LegalForm(StrEnum):
     """Legal forms of GLOSSARY.md, lightest first."""
 
-    PRIVAATRECHTELIJK = "privaatrechtelijk"
-    REGELING_ZONDER_MEER = "regeling_zonder_meer"
-    CENTRUMREGELING = "centrumregeling"
-    GEMEENSCHAPPELIJK_ORGAAN = "gemeenschappelijk_orgaan"
-    BEDRIJFSVOERINGSORGANISATIE = "bedrijfsvoeringsorganisatie"
-    OPENBAAR_LICHAAM = "openbaar_lichaam"
+    PRIVATE_LAW = "privaatrechtelijk"
+    PLAIN_ARRANGEMENT = "regeling_zonder_meer"
+    CENTRE_ARRANGEMENT = "centrumregeling"
+    JOINT_BODY = "gemeenschappelijk_orgaan"
+    OPERATIONS_ORGANISATION = "bedrijfsvoeringsorganisatie"
+    PUBLIC_BODY = "openbaar_lichaam"
     GEEN = "geen"  # level-1 cooperation without any arrangement
 
 

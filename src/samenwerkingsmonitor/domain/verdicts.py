@@ -6,10 +6,10 @@ from enum import StrEnum
 
 
 class Verdict(StrEnum):
-    VOLDOET = "voldoet"
-    VOLDOET_DEELS = "voldoet_deels"
-    VOLDOET_NIET = "voldoet_niet"
-    NIET_TE_BEOORDELEN = "niet_te_beoordelen"
+    MEETS = "voldoet"
+    PARTLY_MEETS = "voldoet_deels"
+    DOES_NOT_MEET = "voldoet_niet"
+    NOT_ASSESSABLE = "niet_te_beoordelen"
 
     @property
     def score(self) -> int | None:
@@ -18,16 +18,16 @@ class Verdict(StrEnum):
 
     @property
     def assessable(self) -> bool:
-        return self is not Verdict.NIET_TE_BEOORDELEN
+        return self is not Verdict.NOT_ASSESSABLE
 
     @staticmethod
     def from_score(score: int) -> Verdict:
-        return {2: Verdict.VOLDOET, 1: Verdict.VOLDOET_DEELS, 0: Verdict.VOLDOET_NIET}[score]
+        return {2: Verdict.MEETS, 1: Verdict.PARTLY_MEETS, 0: Verdict.DOES_NOT_MEET}[score]
 
 
 _SCORES: dict[Verdict, int | None] = {
-    Verdict.VOLDOET: 2,
-    Verdict.VOLDOET_DEELS: 1,
-    Verdict.VOLDOET_NIET: 0,
-    Verdict.NIET_TE_BEOORDELEN: None,
+    Verdict.MEETS: 2,
+    Verdict.PARTLY_MEETS: 1,
+    Verdict.DOES_NOT_MEET: 0,
+    Verdict.NOT_ASSESSABLE: None,
 }

@@ -89,7 +89,7 @@ class DecisionRowEntry(FileModel):
 
 class RollupEntry(FileModel):
     rule: RuleValue
-    otherwise: VerdictValue = Verdict.NIET_TE_BEOORDELEN.value
+    otherwise: VerdictValue = Verdict.NOT_ASSESSABLE.value
     rows: list[DecisionRowEntry] = Field(
         default_factory=list, description="Beslistabel: de eerste passende rij geldt.")
 
@@ -179,7 +179,7 @@ class NormEntry(FileModel):
     min_peers: int = Field(3, ge=1)
     years: int = Field(3, ge=2)
     scale: dict[str, VerdictValue] = Field(default_factory=dict)
-    measurement_kind: MeasurementValue = MeasurementKind.REALISATIE.value
+    measurement_kind: MeasurementValue = MeasurementKind.ACTUAL.value
     first_year: Year | None = None
     description: str = ""
 
@@ -297,7 +297,7 @@ def _criterion_dict(c: Criterion) -> dict[str, Any]:
         "rule": c.rollup.rule.value, "otherwise": c.rollup.otherwise.value,
         "rows": [{"when": {k: [v.value for v in vs] for k, vs in row.when},
                   "verdict": row.verdict.value} for row in c.rollup.decision_rows],
-    }, {"otherwise": Verdict.NIET_TE_BEOORDELEN.value, "rows": []})
+    }, {"otherwise": Verdict.NOT_ASSESSABLE.value, "rows": []})
     return _compact({
         "id": c.id, "name": c.name, "description": c.description,
         "area": [a.value for a in c.area], "levels": list(c.levels), "parent": c.parent,
@@ -333,7 +333,7 @@ def _norm_dict(n: Norm) -> dict[str, Any]:
         "scale": {k: v.value for k, v in n.scale}, "measurement_kind": n.measurement_kind,
         "first_year": n.first_year, "source": source,
     }, {"description": "", "min_peers": 3, "years": 3, "scale": {},
-        "measurement_kind": MeasurementKind.REALISATIE.value})
+        "measurement_kind": MeasurementKind.ACTUAL.value})
 
 
 def framework_to_dict(framework: Framework) -> dict[str, Any]:

@@ -12,10 +12,10 @@ from samenwerkingsmonitor.i18n import _
 
 def verdict_label(verdict: Verdict | str) -> str:
     labels = {
-        Verdict.VOLDOET: _("voldoet"),
-        Verdict.VOLDOET_DEELS: _("voldoet deels"),
-        Verdict.VOLDOET_NIET: _("voldoet niet"),
-        Verdict.NIET_TE_BEOORDELEN: _("niet te beoordelen"),
+        Verdict.MEETS: _("voldoet"),
+        Verdict.PARTLY_MEETS: _("voldoet deels"),
+        Verdict.DOES_NOT_MEET: _("voldoet niet"),
+        Verdict.NOT_ASSESSABLE: _("niet te beoordelen"),
     }
     return labels[Verdict(verdict)]
 

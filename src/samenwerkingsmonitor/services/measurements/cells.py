@@ -109,7 +109,7 @@ class CellChecker:
             subject=subject.id, indicator=indicator.id, year=year,
             kind=MeasurementKind(kind), unit=unit, source=source, value=value,
             scale_value=scale_value, reference_date=reference_date,
-            status=MeasurementStatus(status or MeasurementStatus.DEFINITIEF),
+            status=MeasurementStatus(status or MeasurementStatus.FINAL),
             variant=variant, comparable=comparable, note=note,
         )
 

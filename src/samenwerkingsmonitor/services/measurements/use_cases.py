@@ -58,10 +58,11 @@ def import_measurements(request: ImportRequest, ports: MeasurementPorts) -> Impo
     framework = load_framework(request.framework, ports.framework_files())
     return import_with_reader(repo, request.path, organisation, framework, request.user,
                               request.reason, request.dry_run, request.decimal_comma,
-                              reader=_reader_for(request.path, readers))
+                              reader=reader_for(request.path, readers))
 
 
-def _reader_for(path: Path, readers: dict[str, TableReader]) -> TableReader:
+def reader_for(path: Path, readers: dict[str, TableReader]) -> TableReader:
+    """The reader for the file's suffix; a refusal that names the types that can be read."""
     reader = readers.get(path.suffix.lower())
     if reader is None:
         report = ValidationReport()

@@ -70,8 +70,8 @@ def cost_rows(amounts: Amounts, years: range, base: int,
               index: ReferenceSeries | None) -> tuple[CostRow, ...]:
     rows = []
     for year in years:
-        budget = amounts.get((year, MeasurementKind.BEGROTING.value))
-        actual = amounts.get((year, MeasurementKind.REALISATIE.value))
+        budget = amounts.get((year, MeasurementKind.BUDGET.value))
+        actual = amounts.get((year, MeasurementKind.ACTUAL.value))
         budget_c, actual_c = (_constant(budget, year, base, index),
                               _constant(actual, year, base, index))
         rows.append(CostRow(year, _eur(budget), _eur(actual), _difference(budget, actual),

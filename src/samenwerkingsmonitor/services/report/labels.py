@@ -21,14 +21,14 @@ from samenwerkingsmonitor.services.report.model import VerdictText
 
 # A shape per verdict, so that a reader who cannot tell the colours apart still can.
 SYMBOLS = {
-    Verdict.VOLDOET: "✔",
-    Verdict.VOLDOET_DEELS: "◐",
-    Verdict.VOLDOET_NIET: "✖",
-    Verdict.NIET_TE_BEOORDELEN: "?",
+    Verdict.MEETS: "✔",
+    Verdict.PARTLY_MEETS: "◐",
+    Verdict.DOES_NOT_MEET: "✖",
+    Verdict.NOT_ASSESSABLE: "?",
 }
 
-VERDICT_ORDER = (Verdict.VOLDOET, Verdict.VOLDOET_DEELS, Verdict.VOLDOET_NIET,
-                 Verdict.NIET_TE_BEOORDELEN)
+VERDICT_ORDER = (Verdict.MEETS, Verdict.PARTLY_MEETS, Verdict.DOES_NOT_MEET,
+                 Verdict.NOT_ASSESSABLE)
 
 
 def verdict_text(verdict: Verdict | str | None) -> VerdictText:
@@ -95,18 +95,18 @@ def subject_kind_label(kind: SubjectKind) -> str:
 
 def measurement_kind_label(kind: str) -> str:
     texts = {
-        MeasurementKind.BEGROTING: _("begroting"),
-        MeasurementKind.REALISATIE: _("realisatie"),
-        MeasurementKind.PROGNOSE: _("prognose"),
+        MeasurementKind.BUDGET: _("begroting"),
+        MeasurementKind.ACTUAL: _("realisatie"),
+        MeasurementKind.FORECAST: _("prognose"),
     }
     return texts[MeasurementKind(kind)]
 
 
 def measurement_status_label(status: str) -> str:
     texts = {
-        MeasurementStatus.DEFINITIEF: _("definitief"),
-        MeasurementStatus.VOORLOPIG: _("voorlopig"),
-        MeasurementStatus.RECONSTRUCTIE: _("reconstructie"),
-        MeasurementStatus.SCHATTING: _("schatting"),
+        MeasurementStatus.FINAL: _("definitief"),
+        MeasurementStatus.PROVISIONAL: _("voorlopig"),
+        MeasurementStatus.RECONSTRUCTED: _("reconstructie"),
+        MeasurementStatus.ESTIMATE: _("schatting"),
     }
     return texts[MeasurementStatus(status)]

@@ -127,7 +127,7 @@ class FindingEntry:
     def needs_explanation(self) -> bool:
         """Shown with its explanation in the compact report: not 'voldoet', a data-quality
         label or a gap. A plain 'voldoet' is explained by its value and norm in the table."""
-        return self.verdict.code is not Verdict.VOLDOET or bool(self.quality) or bool(self.gap)
+        return self.verdict.code is not Verdict.MEETS or bool(self.quality) or bool(self.gap)
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,8 +73,8 @@ def norm_bounds(norm: Norm, indicator: Indicator) -> tuple[str, str]:
     """(target, signal) of a norm as text, for the table of norms."""
     unit, decimals, direction = indicator.unit, indicator.decimals, indicator.direction
     if norm.kind is NormKind.QUALITATIVE:
-        return (_scale_values(norm, (Verdict.VOLDOET,)),
-                _scale_values(norm, (Verdict.VOLDOET_NIET,)))
+        return (_scale_values(norm, (Verdict.MEETS,)),
+                _scale_values(norm, (Verdict.DOES_NOT_MEET,)))
     if norm.kind is NormKind.ABSOLUTE and norm.is_band:
         signal_low = norm.signal_low or norm.band_low
         signal_high = norm.signal_high or norm.band_high

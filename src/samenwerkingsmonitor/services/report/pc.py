@@ -99,12 +99,12 @@ def relevant_cooperations(subjects: Sequence[Subject],
 
 def legal_form_label(form: LegalForm) -> str:
     texts = {
-        LegalForm.PRIVAATRECHTELIJK: _("privaatrechtelijke overeenkomst"),
-        LegalForm.REGELING_ZONDER_MEER: _("regeling zonder meer"),
-        LegalForm.CENTRUMREGELING: _("centrumregeling"),
-        LegalForm.GEMEENSCHAPPELIJK_ORGAAN: _("gemeenschappelijk orgaan"),
-        LegalForm.BEDRIJFSVOERINGSORGANISATIE: _("bedrijfsvoeringsorganisatie"),
-        LegalForm.OPENBAAR_LICHAAM: _("openbaar lichaam"),
+        LegalForm.PRIVATE_LAW: _("privaatrechtelijke overeenkomst"),
+        LegalForm.PLAIN_ARRANGEMENT: _("regeling zonder meer"),
+        LegalForm.CENTRE_ARRANGEMENT: _("centrumregeling"),
+        LegalForm.JOINT_BODY: _("gemeenschappelijk orgaan"),
+        LegalForm.OPERATIONS_ORGANISATION: _("bedrijfsvoeringsorganisatie"),
+        LegalForm.PUBLIC_BODY: _("openbaar lichaam"),
         LegalForm.GEEN: _("geen regeling"),
     }
     return texts[form]

@@ -47,7 +47,7 @@ def not_met_sentence(run: AssessmentRun, verdicts: Sequence[CriterionVerdict],
                      subject_name: Name, criterion_name: Name) -> str:
     last = [v for v in verdicts if v.year == run.last_year]
     failing = [_case(v, subject_name, criterion_name) for v in last
-               if v.verdict is Verdict.VOLDOET_NIET]
+               if v.verdict is Verdict.DOES_NOT_MEET]
     if failing:
         return _("In {year} voldoet niet: {cases}.").format(year=run.last_year,
                                                              cases=listing(failing))
@@ -128,7 +128,7 @@ def norms_not_met_sentence(run: AssessmentRun, findings: Sequence[Finding],
     """Which norms are not met in the last year, and where."""
     where: dict[str, list[str]] = {}
     for f in sorted(findings, key=lambda f: (f.indicator, f.subject)):
-        if f.year == run.last_year and f.verdict is Verdict.VOLDOET_NIET:
+        if f.year == run.last_year and f.verdict is Verdict.DOES_NOT_MEET:
             names = where.setdefault(indicator_name(f.indicator), [])
             if subject_name(f.subject) not in names:
                 names.append(subject_name(f.subject))

@@ -217,7 +217,7 @@ def expected_rows(framework: Framework, subjects: Iterable[Subject], first_year:
 
 def build_template(framework: Framework, organisation: Organisation,
                    subjects: tuple[Subject, ...], first_year: int, last_year: int,
-                   kinds: tuple[MeasurementKind, ...] = (MeasurementKind.REALISATIE,),
+                   kinds: tuple[MeasurementKind, ...] = (MeasurementKind.ACTUAL,),
                    with_derived: bool = False, vulnerability: bool = False) -> TemplateModel:
     """The whole template; UsageError for years outside the framework or no subject."""
     _check_years(framework, first_year, last_year)

@@ -37,7 +37,7 @@ class TemplateRequest:
     first_year: int
     last_year: int
     framework: str = DEFAULT_FRAMEWORK
-    kinds: tuple[MeasurementKind, ...] = (MeasurementKind.REALISATIE,)
+    kinds: tuple[MeasurementKind, ...] = (MeasurementKind.ACTUAL,)
     with_derived: bool = False  # rows for published derived indicators (BBV) too
     vulnerability: bool = False  # the sheets Taken, Medewerkers and Competenties too
 
