@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 
 from samenwerkingsmonitor.analysis.norms import (
-    GAP_CODES,
-    NOT_ASSESSABLE,
-    MEETS,
-    PARTLY_MEETS,
     DOES_NOT_MEET,
+    GAP_CODES,
+    MEETS,
+    NOT_ASSESSABLE,
+    PARTLY_MEETS,
     code_from_verdict,
     gap_code,
     gap_from_code,

@@ -11,10 +11,10 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from samenwerkingsmonitor.analysis.norm_codes import (
-    NOT_ASSESSABLE,
-    MEETS,
-    PARTLY_MEETS,
     DOES_NOT_MEET,
+    MEETS,
+    NOT_ASSESSABLE,
+    PARTLY_MEETS,
     BoolArray,
     CodeArray,
     FloatArray,

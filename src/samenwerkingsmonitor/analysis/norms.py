@@ -18,12 +18,12 @@ from collections.abc import Sequence
 import numpy as np
 
 from samenwerkingsmonitor.analysis.norm_codes import (
-    GAP_CODES,
-    NOT_ASSESSABLE,
-    NO_GAP,
-    MEETS,
-    PARTLY_MEETS,
     DOES_NOT_MEET,
+    GAP_CODES,
+    MEETS,
+    NO_GAP,
+    NOT_ASSESSABLE,
+    PARTLY_MEETS,
     FloatArray,
     Judged,
     code_from_verdict,

@@ -16,10 +16,10 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from samenwerkingsmonitor.analysis.norm_codes import (
-    NOT_ASSESSABLE,
-    MEETS,
-    PARTLY_MEETS,
     DOES_NOT_MEET,
+    MEETS,
+    NOT_ASSESSABLE,
+    PARTLY_MEETS,
     CodeArray,
     FloatArray,
     code_from_verdict,
