@@ -16,7 +16,9 @@ _state = {"lang": "nl"}
 
 def set_language(lang: str) -> None:
     if lang not in LANGUAGES:
-        raise ValueError(lang)
+        from samenwerkingsmonitor.errors import UsageError  # errors.py imports the domain
+
+        raise UsageError(gettext("Onbekende taal '{lang}': kies nl of en.").format(lang=lang))
     _state["lang"] = lang
 
 

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from samenwerkingsmonitor.analysis.formula import (
     Binary,
     Expr,
-    FormulaError,
     Negate,
     Number,
     Variable,
@@ -20,6 +19,7 @@ from samenwerkingsmonitor.analysis.formula import (
     to_text,
     variables,
 )
+from samenwerkingsmonitor.errors import FormulaError
 
 
 @pytest.mark.parametrize(
@@ -128,7 +128,7 @@ def test_evaluate_whole_columns(text: str, env: dict[str, list[float]], values: 
 def test_evaluate_a_constant_and_a_missing_input() -> None:
     result, mask = evaluate(parse("6 / 3"), {})
     assert float(result) == 2.0 and not bool(mask)
-    with pytest.raises(KeyError):
+    with pytest.raises(FormulaError, match="maar daarvoor is geen waarde"):
         evaluate(parse("a + b"), {"a": np.array([1.0])})
 
 

@@ -39,6 +39,7 @@ from samenwerkingsmonitor.domain.framework import (
     NormSourceKind,
 )
 from samenwerkingsmonitor.domain.verdicts import Verdict
+from samenwerkingsmonitor.errors import NormError
 
 V, D, N, X = (
     Verdict.MEETS, Verdict.PARTLY_MEETS, Verdict.DOES_NOT_MEET, Verdict.NOT_ASSESSABLE
@@ -137,12 +138,12 @@ def test_band_outcome_names_the_band_as_intervals() -> None:
 
 
 def test_a_threshold_on_a_neutral_indicator_is_a_configuration_error() -> None:
-    with pytest.raises(ValueError, match="richting 'neutraal'"):
+    with pytest.raises(NormError, match="richting 'neutraal'"):
         judge_absolute(5.0, AT_LEAST_10, NEUTRAL)
 
 
 def test_a_norm_of_another_kind_is_refused() -> None:
-    with pytest.raises(ValueError, match="van soort 'trend'"):
+    with pytest.raises(NormError, match="van soort 'trend'"):
         judge_absolute(5.0, make_norm(NormKind.TREND, target=bound(0)), UP)
 
 

@@ -9,6 +9,7 @@ from samenwerkingsmonitor.analysis.norms import code_from_verdict
 from samenwerkingsmonitor.analysis.rollup import Finding, rollup, rollup_groups
 from samenwerkingsmonitor.domain.framework import DecisionRow, Rollup, RollupRule
 from samenwerkingsmonitor.domain.verdicts import Verdict
+from samenwerkingsmonitor.errors import RollupError
 
 V, D, N, X = (
     Verdict.MEETS, Verdict.PARTLY_MEETS, Verdict.DOES_NOT_MEET, Verdict.NOT_ASSESSABLE
@@ -86,7 +87,7 @@ def test_weighted(
 
 
 def test_a_negative_weight_is_refused() -> None:
-    with pytest.raises(ValueError, match="Een gewicht moet een getal van 0 of meer zijn"):
+    with pytest.raises(RollupError, match="Een gewicht moet een getal van 0 of meer zijn"):
         rollup(WEIGHTED, findings(V, N, weights=(1.0, -1.0)))
 
 
@@ -149,7 +150,7 @@ def test_grouped_roll_up_of_three_criteria_at_once() -> None:
 
 
 def test_grouped_decision_table_needs_indicator_ids() -> None:
-    with pytest.raises(ValueError, match="indicator ids"):
+    with pytest.raises(RollupError, match="ids van de indicatoren"):
         rollup_groups(VULNERABILITY_TABLE, [2], [0], 1)
 
 

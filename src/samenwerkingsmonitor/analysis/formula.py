@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from samenwerkingsmonitor.errors import FormulaError
 from samenwerkingsmonitor.i18n import _
 
 FloatArray = npt.NDArray[np.float64]
@@ -32,15 +33,6 @@ _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _OPERATORS = "+-*/()"
 _COMPARISONS = ("==", "!=", "<=", ">=", "<", ">", "=", "!")
-
-
-class FormulaError(ValueError):
-    """A formula outside the grammar; `position` counts characters from 1."""
-
-    def __init__(self, message: str, position: int) -> None:
-        super().__init__(message)
-        self.message = message
-        self.position = position
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +265,8 @@ def _evaluate(expr: Expr, env: Mapping[str, FloatArray]) -> tuple[FloatArray, Bo
         return np.asarray(expr.value, dtype=np.float64), np.asarray(False)
     if isinstance(expr, Variable):
         if expr.name not in env:
-            raise KeyError(expr.name)
+            raise FormulaError(_("De formule gebruikt '{name}', maar daarvoor is geen waarde.")
+                               .format(name=expr.name))
         column = np.asarray(env[expr.name], dtype=np.float64)
         return column, np.zeros(column.shape, dtype=np.bool_)
     if isinstance(expr, Negate):

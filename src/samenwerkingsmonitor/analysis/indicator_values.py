@@ -14,6 +14,8 @@ import polars as pl
 from samenwerkingsmonitor.analysis.formula import evaluate, parse, variables
 from samenwerkingsmonitor.domain.assessment import Gap
 from samenwerkingsmonitor.domain.framework import Framework, Indicator, IndicatorKind
+from samenwerkingsmonitor.errors import FormulaError
+from samenwerkingsmonitor.i18n import _
 
 KEY = ["subject", "year", "kind"]
 FLAGS = ["estimate", "provisional", "reconstructed", "not_comparable"]
@@ -53,7 +55,8 @@ def derivation_order(framework: Framework) -> list[Indicator]:
         if indicator_id in done or indicator_id not in derived:
             return
         if indicator_id in path:  # the framework validator refuses cycles before we get here
-            raise ValueError(f"cycle: {' -> '.join(path + (indicator_id,))}")
+            raise FormulaError(_("De formules verwijzen in een kring naar elkaar: {path}.")
+                               .format(path=" -> ".join(path + (indicator_id,))))
         formula = derived[indicator_id].formula or ""
         for name in sorted(variables(parse(formula))):
             visit(name, path + (indicator_id,))

@@ -16,6 +16,7 @@ from numpy.typing import NDArray
 from samenwerkingsmonitor.domain.assessment import Gap, NormOutcome
 from samenwerkingsmonitor.domain.framework import Bound, Direction, Norm
 from samenwerkingsmonitor.domain.verdicts import Verdict
+from samenwerkingsmonitor.errors import NormError
 from samenwerkingsmonitor.i18n import _
 
 FloatArray = NDArray[np.float64]
@@ -147,7 +148,7 @@ def interval(low: Bound | None, high: Bound | None) -> str:
 def is_higher_better(direction: Direction, norm: Norm) -> bool:
     """A threshold needs a direction; a neutral indicator can only carry a band."""
     if direction is Direction.NEUTRAL:
-        raise ValueError(
+        raise NormError(
             _(
                 "Norm '{norm}' heeft een streef- of signaalwaarde, maar de indicator heeft "
                 "richting 'neutraal'. Geef de indicator een richting of gebruik een band."
@@ -158,7 +159,7 @@ def is_higher_better(direction: Direction, norm: Norm) -> bool:
 
 def require_kind(norm: Norm, *kinds: str) -> None:
     if norm.kind not in kinds:
-        raise ValueError(
+        raise NormError(
             _("Norm '{norm}' is van soort '{kind}'; deze berekening is voor '{expected}'.").format(
                 norm=norm.id, kind=norm.kind.value, expected="', '".join(kinds)
             )

@@ -27,6 +27,7 @@ from samenwerkingsmonitor.analysis.norm_codes import (
 from samenwerkingsmonitor.domain.assessment import Gap
 from samenwerkingsmonitor.domain.framework import Bound, Direction, Norm, NormKind
 from samenwerkingsmonitor.domain.verdicts import Verdict
+from samenwerkingsmonitor.errors import NormError
 from samenwerkingsmonitor.i18n import _
 
 Threshold = float | FloatArray
@@ -113,7 +114,7 @@ def norm_thresholds(norm: Norm, shape: tuple[int, ...]) -> tuple[FloatArray, Flo
 
 def _required_target(norm: Norm) -> Bound:
     if norm.target is None:
-        raise ValueError(
+        raise NormError(
             _("Norm '{norm}' heeft geen streefwaarde en geen band.").format(norm=norm.id)
         )
     return norm.target
@@ -209,7 +210,7 @@ def judge_trend_windows(windows: ArrayLike, norm: Norm, direction: Direction) ->
     require_kind(norm, NormKind.TREND)
     higher = is_higher_better(direction, norm)
     if norm.years < 1:
-        raise ValueError(
+        raise NormError(
             _("Norm '{norm}' heeft 'years' = {years}; een trend vraagt minstens 1 jaar.").format(
                 norm=norm.id, years=norm.years
             )
@@ -283,7 +284,7 @@ def judge_qualitative_values(scale_values: ArrayLike, norm: Norm) -> Judged:
     """Each scale value maps to the verdict norm.scale gives it."""
     require_kind(norm, NormKind.QUALITATIVE)
     if not norm.scale:
-        raise ValueError(_("Norm '{norm}' heeft geen schaal.").format(norm=norm.id))
+        raise NormError(_("Norm '{norm}' heeft geen schaal.").format(norm=norm.id))
     lookup = {scale_key(point): _SCALE_CODES[verdict] for point, verdict in norm.scale}
     items = np.asarray(scale_values, dtype=object)
     keys = [scale_key(v) for v in items.ravel()]

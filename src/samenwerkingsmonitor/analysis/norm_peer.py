@@ -26,6 +26,7 @@ from samenwerkingsmonitor.analysis.norm_codes import (
 from samenwerkingsmonitor.analysis.norm_kernels import as_floats, grade_thresholds
 from samenwerkingsmonitor.domain.assessment import Gap
 from samenwerkingsmonitor.domain.framework import Direction, Norm, NormKind
+from samenwerkingsmonitor.errors import NormError
 from samenwerkingsmonitor.i18n import _
 
 PERCENTILE_METHOD = "linear"
@@ -70,7 +71,7 @@ def peer_thresholds(
     """Percentiles of each row's non-NaN values (rows = judged cases, columns = peers)."""
     for pct in (target_pct, signal_pct):
         if pct is not None and not 0.0 <= pct <= 100.0:
-            raise ValueError(
+            raise NormError(
                 _("Percentiel {pct} ligt niet tussen 0 en 100.").format(pct=pct)
             )
     rows = np.atleast_2d(as_floats(peer_rows))
@@ -99,7 +100,7 @@ def judge_peer_values(
     """Hold each subject's own value against its peer thresholds (same shape)."""
     require_kind(norm, NormKind.PEER)
     if norm.is_band or norm.target is None:
-        raise ValueError(
+        raise NormError(
             _(
                 "Norm '{norm}' (vergelijkingsgroep) vraagt een streefpercentiel en geen band."
             ).format(norm=norm.id)
@@ -137,7 +138,7 @@ def peer_thresholds_for(norm: Norm, peer_rows: ArrayLike) -> PeerThresholds:
     """peer_thresholds with the norm's own percentiles and minimum count."""
     require_kind(norm, NormKind.PEER)
     if norm.target is None:
-        raise ValueError(
+        raise NormError(
             _(
                 "Norm '{norm}' (vergelijkingsgroep) vraagt een streefpercentiel en geen band."
             ).format(norm=norm.id)

@@ -53,6 +53,8 @@ from samenwerkingsmonitor.analysis.norm_peer import (
 )
 from samenwerkingsmonitor.domain.assessment import DetailKey, NormOutcome
 from samenwerkingsmonitor.domain.framework import Direction, Norm
+from samenwerkingsmonitor.errors import NormError
+from samenwerkingsmonitor.i18n import _
 
 __all__ = [
     "GAP_CODES", "NOT_ASSESSABLE", "NO_GAP", "PERCENTILE_METHOD", "MEETS",
@@ -109,7 +111,8 @@ def judge_peer(
     (not the subject itself); non-comparable and missing ones are left out and named in the
     detail (by `peer_ids`, or by position #1, #2, ... when no ids are given)."""
     if len(peer_values) != len(peer_comparable):
-        raise ValueError("peer_values and peer_comparable differ in length")
+        raise NormError(_("De waarden en de vergelijkbaarheid van de vergelijkingsgroep zijn "
+                        "niet even lang."))
     ids = [f"#{i + 1}" for i in range(len(peer_values))] if peer_ids is None else list(peer_ids)
     rows = peer_matrix(_floats(peer_values), list(peer_comparable), [-1])
     thresholds = peer_thresholds_for(norm, rows)

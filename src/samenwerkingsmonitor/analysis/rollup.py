@@ -26,6 +26,7 @@ from samenwerkingsmonitor.analysis.norm_codes import (
 )
 from samenwerkingsmonitor.domain.framework import DecisionRow, Rollup, RollupRule
 from samenwerkingsmonitor.domain.verdicts import Verdict
+from samenwerkingsmonitor.errors import RollupError
 from samenwerkingsmonitor.i18n import _
 
 WEIGHTED_VOLDOET: Final = Fraction(3, 2)
@@ -137,7 +138,7 @@ def decision_table(
 def _check_weights(weights: Sequence[float]) -> None:
     bad = [w for w in weights if not np.isfinite(w) or w < 0]
     if bad:
-        raise ValueError(
+        raise RollupError(
             _("Een gewicht moet een getal van 0 of meer zijn, niet {weight}.").format(
                 weight=bad[0]
             )
@@ -186,7 +187,7 @@ def rollup_groups(
         result, scores = _weighted_groups(code, group, weight, n_groups)
     else:
         if indicators is None:
-            raise ValueError("rollup_groups: the beslistabel rule needs indicator ids")
+            raise RollupError(_("De beslistabel heeft de ids van de indicatoren nodig."))
         result = _decision_table_groups(rule, code, group, n_groups, list(indicators))
     return GroupedRollup(result.astype(np.int8), scores, counts)
 

@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from samenwerkingsmonitor.domain.validation import Location, ValidationReport
-from samenwerkingsmonitor.errors import InputRefused
+from samenwerkingsmonitor.errors import BackupRefused
 from samenwerkingsmonitor.i18n import _
+from samenwerkingsmonitor.services.backup.backup import backup_refusal
 
 _ZIP_SIGNATURE = b"PK\x03\x04"
 MAX_MEMBERS = 1_000  # a backup has a manifest and a member per table; more is not ours
@@ -63,8 +64,7 @@ class ZipBackupFiles:
                              "'samenwerkingsmonitor backup'.")) from None
 
 
-def _refused(path: Path, message: str, hint: str) -> InputRefused:
+def _refused(path: Path, message: str, hint: str) -> BackupRefused:
     report = ValidationReport()
     report.add(Location(path.name), message, hint)
-    return InputRefused(_("Het bestand {file} is geweigerd als reservekopie; er is niets "
-                          "hersteld.").format(file=path.name), report)
+    return backup_refusal(path, report)

@@ -26,9 +26,8 @@ from samenwerkingsmonitor.adapters.intake.file_guard import (
     check_width,
     decode_text,
     read_guarded,
+    refuse,
 )
-from samenwerkingsmonitor.domain.validation import Location, ValidationReport
-from samenwerkingsmonitor.errors import ImportRefused
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.intake.tables import RawTable
 
@@ -98,7 +97,4 @@ def _records(text: str, delimiter: str, file_name: str,
 
 
 def _refuse(file_name: str, row: int | None, message: str, hint: str) -> NoReturn:
-    report = ValidationReport()
-    report.add(Location(file_name, row=row), message, hint)
-    raise ImportRefused(_("Het bestand {file} is geweigerd; er is niets opgeslagen.").format(
-        file=file_name), report)
+    refuse(file_name, message, hint, row=row)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from samenwerkingsmonitor.domain.validation import Location, ValidationReport
-from samenwerkingsmonitor.errors import ImportRefused, UsageError
+from samenwerkingsmonitor.errors import ImportRefused, UsageError, refusal
 from samenwerkingsmonitor.i18n import _
 
 MAX_FILE_ENV = "SAMENWERKINGSMONITOR_MAX_FILE_MB"
@@ -69,8 +69,8 @@ def refuse(file_name: str, message: str, hint: str, *, sheet: str | None = None,
            row: int | None = None, line: int | None = None) -> NoReturn:
     report = ValidationReport()
     report.add(Location(file_name, sheet=sheet, row=row, line=line), message, hint)
-    raise ImportRefused(_("Het bestand {file} is geweigerd; er is niets opgeslagen.").format(
-        file=file_name), report)
+    message = _("Het bestand {file} is geweigerd; er is niets opgeslagen.")
+    raise refusal(ImportRefused, report, message, message, file=file_name)
 
 
 def read_guarded(path: Path, limits: IntakeLimits) -> bytes:

@@ -21,6 +21,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from samenwerkingsmonitor.adapters.report.html import render_html
+from samenwerkingsmonitor.errors import PdfAccessibilityError
+from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.report.model import ReportModel
 
 REPORT_FILE = "rapport.pdf"
@@ -50,10 +52,6 @@ def _weasyprint_errors() -> Iterator[list[str]]:
         logger.removeHandler(handler)
 
 
-class PdfAccessibilityError(RuntimeError):
-    """WeasyPrint reported a fault that breaks PDF/UA (a bug in the template, not user input)."""
-
-
 def pdf_from_html(html: str) -> bytes:
     """Print an HTML page to a tagged PDF/UA-1 document; fail on an accessibility fault."""
     from weasyprint import HTML  # imported here: WeasyPrint loads pango, which takes a moment
@@ -62,7 +60,8 @@ def pdf_from_html(html: str) -> bytes:
         data = HTML(string=html).write_pdf(pdf_variant=PDF_VARIANT)
     accessibility = [m for m in errors if "alt" in m or "lang" in m]
     if accessibility:
-        raise PdfAccessibilityError("; ".join(accessibility))
+        raise PdfAccessibilityError(_("De PDF zou niet toegankelijk zijn: {faults}.").format(
+            faults="; ".join(accessibility)))
     assert data is not None  # write_pdf without a target returns the bytes
     return data
 

@@ -29,6 +29,9 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
+from samenwerkingsmonitor.errors import StorageError
+from samenwerkingsmonitor.i18n import _
+
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -53,7 +56,8 @@ class UtcDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         if value.tzinfo is None or value.utcoffset() is None:
-            raise ValueError(f"naive datetime cannot be stored: {value!r}")
+            raise StorageError(_("Een tijdstip zonder tijdzone kan niet worden opgeslagen: "
+                                 "{value}.").format(value=value))
         utc = value.astimezone(UTC)
         return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from samenwerkingsmonitor import __version__
 from samenwerkingsmonitor.domain.validation import Location, ValidationReport
-from samenwerkingsmonitor.errors import InputRefused, StorageError
+from samenwerkingsmonitor.errors import BackupRefused, StorageError, refusal
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.backup.ports import BackupFiles, BackupStore, Columns, Rows
 
@@ -131,12 +131,17 @@ def restore_backup(store: BackupStore, path: Path, files: BackupFiles) -> Backup
                          {name: len(rows) for name, rows in tables.items()})
 
 
-def _refused(path: Path, problems: list[tuple[str, str]]) -> InputRefused:
+def _refused(path: Path, problems: list[tuple[str, str]]) -> BackupRefused:
     report = ValidationReport()
     for message, hint in problems:
         report.add(Location(path.name), message, hint)
-    return InputRefused(_("Het bestand {file} is geweigerd als reservekopie; er is niets "
-                          "hersteld.").format(file=path.name), report)
+    return backup_refusal(path, report)
+
+
+def backup_refusal(path: Path, report: ValidationReport) -> BackupRefused:
+    """A backup file that cannot be restored; nothing was restored."""
+    message = _("Het bestand {file} is geweigerd als reservekopie; er is niets hersteld.")
+    return refusal(BackupRefused, report, message, message, file=path.name)
 
 
 def read_manifest(path: Path, members: dict[str, bytes]) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from samenwerkingsmonitor.analysis.formula import FormulaError, parse, variables
+from samenwerkingsmonitor.analysis.formula import parse, variables
 from samenwerkingsmonitor.domain.framework import (
     SCALE_UNITS,
     UNITS,
@@ -20,6 +20,7 @@ from samenwerkingsmonitor.domain.framework import (
     RollupRule,
 )
 from samenwerkingsmonitor.domain.validation import ValidationReport
+from samenwerkingsmonitor.errors import FormulaError
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.frameworks.locations import KeyRef, Locate, key_path_only
 from samenwerkingsmonitor.services.frameworks.norm_checks import check_norms

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from samenwerkingsmonitor.analysis.formula import FormulaError, parse, variables
+from samenwerkingsmonitor.analysis.formula import parse, variables
 from samenwerkingsmonitor.domain.framework import Framework, Indicator, IndicatorKind, SourceType
 from samenwerkingsmonitor.domain.organisation import SubjectKind
 from samenwerkingsmonitor.domain.validation import ValidationReport
-from samenwerkingsmonitor.errors import FrameworkInvalid
+from samenwerkingsmonitor.errors import FormulaError, FrameworkInvalid, refusal
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.frameworks import DEFAULT_FRAMEWORK
 from samenwerkingsmonitor.services.frameworks.checks import check_framework
@@ -28,9 +28,10 @@ def validate_parsed(parsed: ParsedFramework) -> Framework:
     if parsed.framework is not None:
         report.extend(check_framework(parsed.framework, parsed.locate, parsed.unresolved))
     if parsed.framework is None or not report.ok:
-        message = (_("Het toetsingskader in {name} is niet geldig: 1 probleem.") if len(report) == 1
-                   else _("Het toetsingskader in {name} is niet geldig: {n} problemen."))
-        raise FrameworkInvalid(message.format(name=parsed.name, n=len(report)), report)
+        raise refusal(FrameworkInvalid, report,
+                      _("Het toetsingskader in {name} is niet geldig: 1 probleem."),
+                      _("Het toetsingskader in {name} is niet geldig: {count} problemen."),
+                      name=parsed.name)
     return parsed.framework
 
 

@@ -17,7 +17,7 @@ from samenwerkingsmonitor.domain.framework import Framework
 from samenwerkingsmonitor.domain.measurements import Measurement
 from samenwerkingsmonitor.domain.organisation import Organisation
 from samenwerkingsmonitor.domain.validation import ValidationReport
-from samenwerkingsmonitor.errors import ImportRefused
+from samenwerkingsmonitor.errors import ImportRefused, refusal
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.intake.numbers import format_number
 from samenwerkingsmonitor.services.intake.tables import CheckedTable, RawTable, ValidatedRow
@@ -114,12 +114,10 @@ def import_table(repo: Repository, table: RawTable, organisation: Organisation,
 
 
 def refused(file_name: str, report: ValidationReport) -> ImportRefused:
-    if len(report) == 1:
-        message = _("Het bestand {file} is geweigerd: 1 probleem; er is niets opgeslagen.")
-    else:
-        message = _("Het bestand {file} is geweigerd: {count} problemen; er is niets "
-                    "opgeslagen.")
-    return ImportRefused(message.format(file=file_name, count=len(report)), report)
+    return refusal(ImportRefused, report,
+                   _("Het bestand {file} is geweigerd: 1 probleem; er is niets opgeslagen."),
+                   _("Het bestand {file} is geweigerd: {count} problemen; er is niets "
+                     "opgeslagen."), file=file_name)
 
 
 def _refuse_corrections_without_reason(checked: CheckedTable, plan: ImportPlan, reason: str,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from samenwerkingsmonitor.domain.organisation import Organisation
 from samenwerkingsmonitor.domain.validation import Location, ValidationReport
-from samenwerkingsmonitor.errors import NotFound, OrganisationInvalid
+from samenwerkingsmonitor.errors import NotFound, OrganisationInvalid, refusal
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.organisation.checks import check_organisation
 from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
@@ -31,11 +31,10 @@ class RegisteredOrganisation:
 
 def refused(file_name: str, report: ValidationReport) -> OrganisationInvalid:
     """The one error for a refused organisation file, with a count in its message."""
-    if len(report) == 1:
-        message = _("Het organisatiebestand {file} is afgekeurd: 1 probleem.")
-    else:
-        message = _("Het organisatiebestand {file} is afgekeurd: {count} problemen.")
-    return OrganisationInvalid(message.format(file=file_name, count=len(report)), report)
+    return refusal(OrganisationInvalid, report,
+                   _("Het organisatiebestand {file} is afgekeurd: 1 probleem."),
+                   _("Het organisatiebestand {file} is afgekeurd: {count} problemen."),
+                   file=file_name)
 
 
 def check_organisation_text(text: str, file_name: str, *,

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from samenwerkingsmonitor.analysis.formula import FormulaError, parse, variables
+from samenwerkingsmonitor.analysis.formula import parse, variables
 from samenwerkingsmonitor.domain.framework import (
     SCALE_UNITS,
     Framework,
@@ -26,7 +26,7 @@ from samenwerkingsmonitor.domain.framework import (
 )
 from samenwerkingsmonitor.domain.measurements import MeasurementKind, MeasurementStatus
 from samenwerkingsmonitor.domain.organisation import Organisation, Subject, SubjectKind
-from samenwerkingsmonitor.errors import UsageError
+from samenwerkingsmonitor.errors import FormulaError, UsageError
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.frameworks.load import data_burden
 from samenwerkingsmonitor.services.measurements.columns import COLUMNS
