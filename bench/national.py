@@ -1,7 +1,7 @@
 """A synthetic national data set for the benchmark: 342 municipalities × 2018-2027.
 
 Everything is drawn from one seeded numpy Generator, in the typical ranges of the published
-BBV indicators (DOMAIN.md: formatie 5-7.5 fte per 1,000, apparaatskosten € 220-600 per
+BBV indicators (docs/domain.md: formatie 5-7.5 fte per 1,000, apparaatskosten € 220-600 per
 inhabitant, externe inhuur 2-15 %, overhead 7-14.5 %), a little wider so that every verdict
 occurs. A few municipalities keep their staff in a shared organisation (formatie near 0.18 fte
 per 1,000, marked not comparable) and a few input values are missing, as in real data.
@@ -159,7 +159,7 @@ CSV_HEADER = ("onderwerp", "indicator", "jaar", "soort", "waarde", "eenheid", "b
 
 
 def write_measurements(data: NationalData, path: Path) -> int:
-    """The long-format CSV (DESIGN.md §4.3, comma separated, decimal point); returns rows."""
+    """The long-format CSV (docs/import.md, comma separated, decimal point); returns rows."""
     rows = 0
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)

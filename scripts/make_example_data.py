@@ -14,7 +14,7 @@ Only the inhabitants of Heemstede and Bloemendaal on 1 January 2019 (CBS) are re
 value is made up and its `bron` starts with "Fictief voorbeeld:" (example/README.md). The
 scenario shows every verdict per kind of subject, every data-quality label and every baseline
 status (docs/example.md says where).
-File format: the long format of DESIGN.md §4.3 (docs/import.md): UTF-8, commas, dot decimals.
+File format: the long format of docs/import.md (docs/import.md): UTF-8, commas, dot decimals.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ OUTPUT = EXAMPLE / "metingen.csv"
 COOPERATION = "heemstede-bloemendaal"
 LIGHT_COOPERATION = "omgevingswet-kennisdeling"
 FICTITIOUS = "Fictief voorbeeld: "
-REAL_INHABITANTS = {"GM0397": 27286, "GM0377": 23159}  # 1 January 2019, DOMAIN.md
+REAL_INHABITANTS = {"GM0397": 27286, "GM0377": 23159}  # 1 January 2019, docs/domain.md
 REAL_INHABITANTS_SOURCE = "CBS StatLine, bevolking op 1 januari 2019"
 OVERHEAD_VARIANT = "lasten excl. mutaties reserves"
 # Shared teams whose kwetsbaarheid indicators come from the example competence matrix

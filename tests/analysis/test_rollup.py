@@ -1,4 +1,4 @@
-"""Worked cases for the roll-up rules (DESIGN.md §4.5, docs/adr/0005-norm-semantics.md)."""
+"""Worked cases for the roll-up rules (docs/framework-file.md, docs/adr/0005-norm-semantics.md)."""
 
 from __future__ import annotations
 

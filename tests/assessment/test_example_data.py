@@ -47,7 +47,7 @@ DEMO_SUBJECTS = (
     f"{SHARED}/financiele-administratie", f"{SHARED}/handhaving-openbare-ruimte",
     "GM0397", "GM0377", SHARED, "omgevingswet-kennisdeling",
 )
-# The only values that are not made up: CBS inhabitants on 1 January 2019 (DOMAIN.md).
+# The only values that are not made up: CBS inhabitants on 1 January 2019 (docs/domain.md).
 REAL_VALUES = {
     ("GM0397", "inwoners", "2019", "begroting"): "27286",
     ("GM0397", "inwoners", "2019", "realisatie"): "27286",

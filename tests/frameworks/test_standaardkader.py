@@ -1,4 +1,4 @@
-"""The bundled default framework: valid, complete and light (DESIGN.md §2, issue 2 item 5)."""
+"""The bundled default framework: valid, complete and light (README.md, issue 2 item 5)."""
 
 from __future__ import annotations
 

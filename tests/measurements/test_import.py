@@ -293,7 +293,7 @@ def test_cli_dry_run_and_decimal_option(cli: Cli, database: str, tmp_path: Path,
 def test_cli_uses_the_bundled_standaardkader_by_default(cli: Cli, database: str, tmp_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
-    # Ids and units of DESIGN.md §4.1; a semicolon file, so Dutch notation.
+    # Ids and units of docs/organisation-file.md; a semicolon file, so Dutch notation.
     rows = [row(indicator="inwoners", eenheid="aantal", waarde="27.286"),
             row(onderwerp="GM0397/communicatie", waarde="6,4")]
     path = write(tmp_path, rows, delimiter=";")

@@ -95,7 +95,7 @@ def test_example_shared_team_validity(example: Organisation, unit_id: str,
 
 
 @pytest.mark.parametrize(("year", "shared_teams"), [
-    (2019, 6),  # the six of DESIGN.md §4.1
+    (2019, 6),  # the six of docs/organisation-file.md
     (2021, 5),  # informatisering moved to gr-dit
     (2023, 4),  # financiele-administratie taken back (fictitious year)
 ])

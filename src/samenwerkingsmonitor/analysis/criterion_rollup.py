@@ -1,4 +1,4 @@
-"""Roll findings up to criterion verdicts per subject × year (DESIGN.md §4.5).
+"""Roll findings up to criterion verdicts per subject × year (docs/framework-file.md).
 
 Sub-criteria roll up first; a parent criterion counts each child's verdict as one item
 (weight 1) next to its own findings.

@@ -1,4 +1,4 @@
-"""The formula grammar of derived indicators (DESIGN.md §4.5).
+"""The formula grammar of derived indicators (docs/framework-file.md).
 
     expr    := term (("+" | "-") term)*
     term    := unary (("*" | "/") unary)*

@@ -1,4 +1,4 @@
-"""The command line (DESIGN.md §4.6): Typer commands, Rich output.
+"""The command line (docs/commands.md): Typer commands, Rich output.
 
 Every `*_cmd.py` module here holds one command or one small group; it parses the arguments, calls
 the use case's front door (services/<capability>/use_cases.py) with the wiring of the composition

@@ -1,4 +1,4 @@
-"""`framework validate FILE` and `framework show ID|FILE` (DESIGN.md §4.6)."""
+"""`framework validate FILE` and `framework show ID|FILE` (docs/commands.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`register FILE [--check-only] [--reason TEXT] [--format json]` (DESIGN.md §4.2, §4.6)."""
+"""`register FILE [--check-only] [--reason TEXT] [--format json]` (docs/organisation-file.md, §4.6)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Findings, criterion verdicts and assessment runs (DESIGN.md §4.4).
+"""Findings, criterion verdicts and assessment runs (docs/adr/0007-storage-and-history.md).
 
 A finding stores structured facts, never sentences: explanations are rendered at the edge.
 """

@@ -1,4 +1,4 @@
-"""The toetsingskader: criteria, indicators, norms and roll-up rules (DESIGN.md §4.5).
+"""The toetsingskader: criteria, indicators, norms and roll-up rules (docs/framework-file.md).
 
 Frameworks are data: adapters/frameworks/file.py reads them from TOML into these values.
 """

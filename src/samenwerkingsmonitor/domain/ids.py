@@ -1,4 +1,4 @@
-"""Identifiers of DESIGN.md §4.1: municipality codes, slugs, team ids."""
+"""Identifiers of docs/organisation-file.md: municipality codes, slugs, team ids."""
 
 from __future__ import annotations
 

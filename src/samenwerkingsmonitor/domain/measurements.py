@@ -1,4 +1,4 @@
-"""Measurements (metingen) and baselines (nulmetingen), DESIGN.md §4.3-4.4."""
+"""Measurements (metingen) and baselines (nulmetingen), docs/import.md-4.4."""
 
 from __future__ import annotations
 

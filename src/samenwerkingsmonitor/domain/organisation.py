@@ -1,4 +1,4 @@
-"""Who cooperates with whom, in what form, and when (DESIGN.md §4.2).
+"""Who cooperates with whom, in what form, and when (docs/organisation-file.md).
 
 The organisation file is parsed by adapters/organisation/file.py into these values.
 """
@@ -19,7 +19,7 @@ class Area(StrEnum):
 
 
 class LegalForm(StrEnum):
-    """Legal forms of GLOSSARY.md, lightest first."""
+    """Legal forms of docs/glossary.md, lightest first."""
 
     PRIVATE_LAW = "privaatrechtelijk"
     PLAIN_ARRANGEMENT = "regeling_zonder_meer"

@@ -1,4 +1,4 @@
-"""Verdicts (oordelen) and their roll-up scores (DESIGN.md §4.5)."""
+"""Verdicts (oordelen) and their roll-up scores (docs/framework-file.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The framework file (DESIGN.md §4.5) as pydantic models, their conversion to and from the
+"""The framework file (docs/framework-file.md) as pydantic models, their conversion to and from the
 domain values, and the JSON Schema generated from them (docs/framework-file.md).
 
 The models describe the TOML file exactly: strict types (TOML already has types, so "2019" is

@@ -1,4 +1,4 @@
-"""Read a measurement file in CSV into a RawTable (DESIGN.md §4.3, docs/adr/0008).
+"""Read a measurement file in CSV into a RawTable (docs/import.md, docs/adr/0008).
 
 - Encoding: UTF-8, with or without a byte-order mark (Excel's "CSV UTF-8" writes one); a file
   that is not valid UTF-8 is read as Windows-1252 and the import result says so. NUL bytes,

@@ -5,7 +5,7 @@
 - Numbers are written in full, never in exponent notation (the import accepts 0.000001 but not
   1e-06), with the shortest digits that give back the same float: the round trip is exact.
 - Text that starts with =, +, - or @ gets a leading ' so that a spreadsheet does not run it as
-  a formula; the import removes it again (DESIGN.md §4.3). Numbers are never prefixed.
+  a formula; the import removes it again (docs/import.md). Numbers are never prefixed.
 - Dates as JJJJ-MM-DD, moments as ISO 8601 in UTC.
 - The file is written next to its destination and renamed into place: a reader never sees
   half an export.

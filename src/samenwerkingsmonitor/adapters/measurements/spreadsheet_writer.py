@@ -3,7 +3,7 @@
 Both workbooks hold one sheet, `Metingen` (the sheet the import reads, docs/import.md), with
 typed cells: numbers as numbers, dates as dates, everything else as text. Text that starts
 with =, +, - or @ is written as a text cell, never as a formula, and without the leading ' that
-the CSV needs: a typed cell has no need for it (DESIGN.md §4.3). The header row is bold and
+the CSV needs: a typed cell has no need for it (docs/import.md). The header row is bold and
 frozen. Like the CSV, the file is written next to its destination and renamed into place.
 """
 

@@ -1,6 +1,6 @@
 """The organisation file as pydantic models, and the JSON Schema generated from them.
 
-DESIGN.md §4.2, docs/organisation-file.md, docs/adr/0006-organisation-file.md. The models
+docs/organisation-file.md, docs/organisation-file.md, docs/adr/0006-organisation-file.md. The models
 describe the TOML file exactly (strict types, no unknown keys); they do not check relations
 between parts, which services/organisation/checks.py does on the domain values.
 
@@ -181,7 +181,7 @@ class ProcessSection(FileModel):
 
 
 class OrganisationFile(FileModel):
-    """Everything that is not a yearly number (DESIGN.md §4.2)."""
+    """Everything that is not a yearly number (docs/organisation-file.md)."""
 
     model_config = ConfigDict(
         extra="forbid", strict=True, allow_inf_nan=False,

@@ -2,7 +2,7 @@
 
 A run records the framework (id, version, content hash and the stored document version), the
 organisation file version, the data version (last batch and a hash of the values) and the seed,
-so that it can be recomputed exactly after later corrections (DESIGN.md §4.4).
+so that it can be recomputed exactly after later corrections (docs/adr/0007-storage-and-history.md).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Frameworks of criteria and norms: load, check, describe (DESIGN.md §4.5)."""
+"""Frameworks of criteria and norms: load, check, describe (docs/framework-file.md)."""
 
 DEFAULT_FRAMEWORK = "standaardkader"
 """The bundled framework a command uses when none is named."""

@@ -19,7 +19,7 @@ def format_number(value: float, decimal_comma: bool) -> str:
 
 
 class NumberParser:
-    """Number notation is decided per file, never per cell (DESIGN.md §4.3, ADR 0008)."""
+    """Number notation is decided per file, never per cell (docs/import.md, ADR 0008)."""
 
     def __init__(self, decimal_comma: bool) -> None:
         self.decimal_comma = decimal_comma

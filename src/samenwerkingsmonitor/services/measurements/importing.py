@@ -1,4 +1,4 @@
-"""Use case: import a measurement file, all or nothing, with history (DESIGN.md §4.3-4.4).
+"""Use case: import a measurement file, all or nothing, with history (docs/import.md-4.4).
 
 1. A reader (an adapter, passed in) turns the file into a RawTable.
 2. measurement_rows checks every row against the organisation and the framework.

@@ -1,4 +1,4 @@
-"""Check raw measurement rows against the organisation and the framework (DESIGN.md §4.3).
+"""Check raw measurement rows against the organisation and the framework (docs/import.md).
 
 Format-independent: a reader (adapters/intake/csv_reader.py now, XLSX/ODS later) turns a file into a
 `RawTable` of text cells plus the file-level facts (name, SHA-256, sheet, number notation). This

@@ -1,4 +1,4 @@
-"""Checks between the parts of an organisation (DESIGN.md §4.2), all at once.
+"""Checks between the parts of an organisation (docs/organisation-file.md), all at once.
 
 Types, required keys, code and slug formats and closed lists are checked by the file's schema
 (adapters/organisation/schema.py). What is left needs the whole organisation: do references

@@ -1,4 +1,4 @@
-"""Front door of the organisation capability: `register FILE [--check-only]` (DESIGN.md §4.2)."""
+"""Front door of the organisation capability: `register FILE [--check-only]` (docs/organisation-file.md)."""
 
 from __future__ import annotations
 
