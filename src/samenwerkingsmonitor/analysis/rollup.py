@@ -1,4 +1,5 @@
-"""Roll-up of findings to a criterion verdict (docs/framework-file.md, docs/adr/0005-norm-semantics.md).
+"""Roll-up of findings to a criterion verdict (docs/framework-file.md,
+docs/adr/0005-norm-semantics.md).
 
 `rollup` is the reference: exact arithmetic (fractions), one criterion at a time.
 `rollup_groups` does the same for many criteria × subjects × years at once on array codes,

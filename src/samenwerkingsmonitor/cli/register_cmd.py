@@ -1,4 +1,5 @@
-"""`register FILE [--check-only] [--reason TEXT] [--format json]` (docs/organisation-file.md, §4.6)."""
+"""`register FILE [--check-only] [--reason TEXT] [--format json]` (docs/organisation-file.md,
+docs/commands.md)."""
 
 from __future__ import annotations
 

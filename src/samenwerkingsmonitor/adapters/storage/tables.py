@@ -1,6 +1,7 @@
 """The tables of the store (SQLAlchemy Core), the single source the migrations must match.
 
-Every table is history: rows are only ever inserted (docs/adr/0007-storage-and-history.md). The initial migration
+Every table is history: rows are only ever inserted (docs/adr/0007-storage-and-history.md).
+The initial migration
 also installs triggers that refuse UPDATE and DELETE (docs/adr/0007-storage-and-history.md).
 The column that names who made a change is `user_name`, not `user`: `user` is a reserved word
 in PostgreSQL and would need quoting in every hand-written statement (COPY, backups).

@@ -2,7 +2,8 @@
 
 Reading TOML and the schema belong to an adapter (adapters/organisation/file.py), which the
 caller passes in as `reader`; this module adds the checks between the parts and the storage of
-versions through the Repository port. An unchanged file is not stored again (docs/adr/0007-storage-and-history.md).
+versions through the Repository port. An unchanged file is not stored again
+(docs/adr/0007-storage-and-history.md).
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Front door of the organisation capability: `register FILE [--check-only]` (docs/organisation-file.md)."""
+"""Front door of the organisation capability: `register FILE [--check-only]`
+(docs/organisation-file.md)."""
 
 from __future__ import annotations
 

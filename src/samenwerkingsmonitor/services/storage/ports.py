@@ -1,7 +1,8 @@
 """Ports: the small interfaces through which services reach storage.
 
 Adapters implement them (adapters/storage/); services never import SQLAlchemy.
-History is append-only (docs/adr/0007-storage-and-history.md): nothing here updates or deletes a stored row.
+History is append-only (docs/adr/0007-storage-and-history.md): nothing here updates or deletes
+a stored row.
 """
 
 from __future__ import annotations
