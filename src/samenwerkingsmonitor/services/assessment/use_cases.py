@@ -1,8 +1,9 @@
-"""Front doors of the assessment capability: `assess` and `verify RUN`."""
+"""Front doors of the assessment capability: `assess`, `verify RUN` and `runs`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 from samenwerkingsmonitor.services.assessment.assess import (
@@ -16,7 +17,8 @@ from samenwerkingsmonitor.services.frameworks.ports import FrameworkFiles
 from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
 from samenwerkingsmonitor.services.storage.ports import Repository
 
-__all__ = ["AssessmentPorts", "AssessmentRequest", "VerifyRequest", "assess", "verify"]
+__all__ = ["AssessmentPorts", "AssessmentRequest", "RunSummary", "RunsRequest", "VerifyRequest",
+           "assess", "list_runs", "verify"]
 
 
 class AssessmentPorts(Protocol):
@@ -45,3 +47,44 @@ class VerifyRequest:
 def verify(request: VerifyRequest, ports: AssessmentPorts) -> Verification:
     return verify_run(ports.repository(), request.run, framework_files=ports.framework_files(),
                       organisation_reader=ports.organisation_reader())
+
+
+@dataclass(frozen=True, slots=True)
+class RunsRequest:
+    """`runs`: the stored runs, oldest first; `subject` keeps the runs that assessed it."""
+
+    subject: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    id: str
+    created: datetime
+    user: str
+    framework: str
+    framework_version: str
+    subjects: tuple[str, ...]
+    first_year: int
+    last_year: int
+    baseline_year: int
+    superseded_by: str | None  # a later run of the same subjects and framework
+
+    @property
+    def current(self) -> bool:
+        return self.superseded_by is None
+
+
+def list_runs(request: RunsRequest, ports: AssessmentPorts) -> list[RunSummary]:
+    runs = ports.repository().runs()
+    later: dict[str, str] = {}
+    newest: dict[tuple[frozenset[str], str], str] = {}
+    for run in reversed(runs):  # newest first: the first of each kind supersedes the rest
+        kind = (frozenset(run.subjects), run.framework_id)
+        if kind in newest:
+            later[run.id] = newest[kind]
+        else:
+            newest[kind] = run.id
+    return [RunSummary(run.id, run.created, run.user, run.framework_id, run.framework_version,
+                       run.subjects, run.first_year, run.last_year, run.baseline_year,
+                       later.get(run.id))
+            for run in runs if request.subject is None or request.subject in run.subjects]
