@@ -3,9 +3,11 @@ each lands whole or not at all; and bulk loads by COPY on PostgreSQL store exact
 executemany stores on SQLite (docs/adr/0014-concurrent-writes-and-bulk-loads.md).
 
 The first import runs the real import service in a child process on the real repository,
-which keeps its transaction (and so the write lock) open for a few seconds after writing its
-rows, as a long import would. The second is the real console script `import`. On SQLite, and
-on PostgreSQL when SAMENWERKINGSMONITOR_TEST_POSTGRES_URL is set (a schema per test).
+which keeps its transaction (and so the write lock) open after writing its rows, as a long
+import would, until the test releases it. The second is the real console script `import`.
+Nothing depends on timing: the holder says when it holds the lock and lets go only when told,
+so a loaded machine changes how long a test takes, never its outcome. On SQLite, and on
+PostgreSQL when SAMENWERKINGSMONITOR_TEST_POSTGRES_URL is set (a schema per test).
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -28,7 +31,11 @@ from sqlalchemy.engine import make_url
 from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
 from samenwerkingsmonitor.adapters.organisation.file import read_organisation
 from samenwerkingsmonitor.adapters.storage import SqlRepository, open_repository
-from samenwerkingsmonitor.adapters.storage.write_lock import LOCK_TIMEOUT_ENV, lock_timeout
+from samenwerkingsmonitor.adapters.storage.write_lock import (
+    LOCK_TIMEOUT_ENV,
+    PG_WRITE_LOCK,
+    lock_timeout,
+)
 from samenwerkingsmonitor.domain.measurements import (
     Measurement,
     MeasurementKind,
@@ -52,7 +59,7 @@ BACKENDS = [
     pytest.param("postgresql", marks=pytest.mark.skipif(
         not os.environ.get(POSTGRES_ENV), reason=f"{POSTGRES_ENV} not set")),
 ]
-HOLD = 3.0  # seconds the first import keeps its transaction open after writing
+WAIT = 60.0  # seconds a step may take on a loaded machine before the test gives up
 SPAWN = multiprocessing.get_context("spawn")
 
 
@@ -104,48 +111,87 @@ def halves(tmp_path: Path) -> tuple[Path, Path]:
 
 
 class HoldingRepository(SqlRepository):
-    """The real repository, slowed down: after writing a batch's rows it signals, then keeps
-    its transaction open for `hold` seconds before the import commits."""
+    """The real repository, held up: after writing a batch's rows it says so (file `holding`)
+    and keeps its transaction open until the file `release` exists; then the import commits."""
 
-    def __init__(self, url: str, signal: Path, hold: float) -> None:
+    def __init__(self, url: str, holding: Path, release: Path) -> None:
         super().__init__(url)
-        self.signal, self.hold = signal, hold
+        self.holding, self.release = holding, release
 
     def append_versions(self, batch: Batch, versions: Sequence[NewVersion]) -> None:
         super().append_versions(batch, versions)
-        self.signal.write_text(str(time.time()), encoding="utf-8")
-        time.sleep(self.hold)
+        self.holding.write_text("ja", encoding="utf-8")
+        wait_for(self.release.exists, "the test never released the first import")
 
 
-def import_holding_the_lock(url: str, file: Path, signal: Path, hold: float) -> None:
+def wait_for(condition: Callable[[], bool], failure: str) -> None:
+    """Poll until `condition` holds; fail after WAIT seconds (a broken test, not a slow one)."""
+    deadline = time.monotonic() + WAIT
+    while not condition():
+        assert time.monotonic() < deadline, failure
+        time.sleep(0.02)
+
+
+def import_holding_the_lock(url: str, file: Path, holding: Path, release: Path) -> None:
     """The first import, in its own process: the import service on a HoldingRepository."""
-    repo = HoldingRepository(url, signal, hold)
+    repo = HoldingRepository(url, holding, release)
     organisation = load_registered_organisation(repo, reader=read_organisation)
     framework = load_framework("standaardkader", TomlFrameworkFiles())
     import_file(repo, file, organisation, framework, "eerste", "")
     repo.close()
 
 
-def start_holder(url: str, file: Path, tmp_path: Path) -> tuple[multiprocessing.Process, float]:
-    """Start the first import; return once it holds the write lock, with that moment."""
-    signal = tmp_path / "houdt-de-schrijfblokkering"
-    holder = SPAWN.Process(target=import_holding_the_lock, args=(url, file, signal, HOLD))
-    holder.start()
-    deadline = time.monotonic() + 60
-    while not signal.exists() or not signal.read_text(encoding="utf-8"):
-        assert holder.is_alive(), "the first import stopped before it held the lock"
-        assert time.monotonic() < deadline, "the first import never got to hold the lock"
-        time.sleep(0.05)
-    return holder, float(signal.read_text(encoding="utf-8"))
+@dataclass
+class Holder:
+    """The first import, holding the write lock until `release()`."""
+
+    process: multiprocessing.process.BaseProcess
+    release_file: Path
+
+    def release(self) -> None:
+        self.release_file.write_text("ja", encoding="utf-8")
+
+    def finish(self) -> int | None:
+        self.release()
+        self.process.join(WAIT)
+        return self.process.exitcode
 
 
-def cli_import(url: str, file: Path, **env: str) -> subprocess.CompletedProcess[str]:
+def start_holder(url: str, file: Path, tmp_path: Path) -> Holder:
+    """Start the first import; return once it holds the write lock."""
+    holding, release = tmp_path / "houdt-de-schrijfblokkering", tmp_path / "laat-los"
+    process = SPAWN.Process(target=import_holding_the_lock, args=(url, file, holding, release))
+    process.start()
+    holder = Holder(process, release)
+
+    def holds() -> bool:
+        assert process.is_alive() or holding.exists(), "the first import stopped too soon"
+        return holding.exists()
+
+    wait_for(holds, "the first import never got to hold the lock")
+    return holder
+
+
+def cli_import(url: str, file: Path, **env: str) -> subprocess.Popen[str]:
+    """The second import: the real console script, started and left running."""
     environment = {**os.environ, "COLUMNS": "200", **env}
     environment.pop("SAMENWERKINGSMONITOR_DATABASE", None)
-    return subprocess.run(
+    return subprocess.Popen(
         [sys.executable, "-m", "samenwerkingsmonitor", "--database", url, "--user", "tweede",
          "import", str(file)],
-        capture_output=True, text=True, timeout=120, env=environment, check=False)
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
+
+
+def waiting_for_the_postgres_write_lock(url: str) -> bool:
+    """True once another session waits for the advisory write lock (pg_locks says so)."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return bool(conn.execute(text(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
+                f"AND objid = {PG_WRITE_LOCK}")).scalar_one())
+    finally:
+        engine.dispose()
 
 
 def data_rows(file: Path) -> int:
@@ -172,38 +218,37 @@ def versions_per_file(dump: dict[str, list[dict[str, object]]]) -> dict[str, int
 def test_the_second_import_waits_for_the_first_and_both_land_whole(
         database_url: str, halves: tuple[Path, Path], tmp_path: Path) -> None:
     first, second = halves
-    holder, holding_since = start_holder(database_url, first, tmp_path)
-    result = cli_import(database_url, second)
-    holder.join(60)
-    assert holder.exitcode == 0
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stdout + result.stderr
+    holder = start_holder(database_url, first, tmp_path)
+    importing = cli_import(database_url, second, **{LOCK_TIMEOUT_ENV: str(WAIT)})
+    if database_url.startswith("postgresql"):  # PostgreSQL shows who waits for the lock
+        wait_for(lambda: waiting_for_the_postgres_write_lock(database_url),
+                 "the second import never waited for the lock")
+    assert importing.poll() is None, "the second import finished while the first held the lock"
+    assert holder.finish() == 0
+    out, err = importing.communicate(timeout=WAIT)
+    assert importing.returncode == 0, err
+    assert "Traceback" not in out + err
     dump = stored(database_url)
     assert [(b["file_name"], b["user_name"]) for b in dump["batches"]] == [
         ("eerste.csv", "eerste"), ("tweede.csv", "tweede")]
     assert versions_per_file(dump) == {"eerste.csv": data_rows(first),
                                        "tweede.csv": data_rows(second)}
-    # The second batch was made only after the first import let go of the lock.
-    second_created = dump["batches"][1]["created"]
-    assert isinstance(second_created, datetime)
-    waited = second_created.timestamp() - holding_since
-    assert waited >= HOLD * 0.9, f"the second import did not wait ({waited:.2f} s)"
 
 
 def test_a_second_import_that_waits_too_long_gets_a_clear_message_and_stores_nothing(
         database_url: str, halves: tuple[Path, Path], tmp_path: Path) -> None:
     first, second = halves
-    holder, _since = start_holder(database_url, first, tmp_path)
-    result = cli_import(database_url, second, **{LOCK_TIMEOUT_ENV: "0,5"})
-    holder.join(60)
-    assert holder.exitcode == 0
-    assert result.returncode == 1
+    holder = start_holder(database_url, first, tmp_path)
+    importing = cli_import(database_url, second, **{LOCK_TIMEOUT_ENV: "0,5"})
+    _out, err = importing.communicate(timeout=WAIT)  # the first holds on until released
+    assert holder.finish() == 0
+    assert importing.returncode == 1
     shown = make_url(database_url).render_as_string(hide_password=True)
     message = (f"Fout: De database {shown} is bezig met een andere import of wijziging. Na "
                f"0.5 seconden wachten is deze opdracht afgebroken; er is niets van "
                f"opgeslagen. Probeer het over een minuut opnieuw, of laat langer wachten met "
                f"{LOCK_TIMEOUT_ENV}=120.")
-    assert " ".join(result.stderr.split()) == message
+    assert " ".join(err.split()) == message
     dump = stored(database_url)
     assert [b["file_name"] for b in dump["batches"]] == ["eerste.csv"]
     assert versions_per_file(dump) == {"eerste.csv": data_rows(first)}
@@ -212,11 +257,12 @@ def test_a_second_import_that_waits_too_long_gets_a_clear_message_and_stores_not
 def test_an_import_killed_while_holding_the_lock_leaves_nothing_and_frees_the_lock(
         database_url: str, halves: tuple[Path, Path], tmp_path: Path) -> None:
     first, second = halves
-    holder, _since = start_holder(database_url, first, tmp_path)
-    holder.kill()  # SIGKILL: no rollback by the process itself
-    holder.join(10)
-    result = cli_import(database_url, second, **{LOCK_TIMEOUT_ENV: "20"})
-    assert result.returncode == 0, result.stderr
+    holder = start_holder(database_url, first, tmp_path)
+    holder.process.kill()  # SIGKILL: no rollback by the process itself
+    holder.process.join(WAIT)
+    importing = cli_import(database_url, second, **{LOCK_TIMEOUT_ENV: str(WAIT)})
+    _out, err = importing.communicate(timeout=WAIT)
+    assert importing.returncode == 0, err
     dump = stored(database_url)
     assert [b["file_name"] for b in dump["batches"]] == ["tweede.csv"]
     assert versions_per_file(dump) == {"tweede.csv": data_rows(second)}
