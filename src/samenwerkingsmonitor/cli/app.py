@@ -68,7 +68,9 @@ def _global_options(
         None, "--database", help=_("Database-URL of pad naar SQLite-bestand.")),
     user: str = typer.Option(
         None, "--user", help=_("Wie de wijziging doet (standaard: loginnaam).")),
-    lang: str = typer.Option("nl", "--lang", help=_("Taal van de uitvoer: nl of en.")),
+    # None, not "nl": Typer coerces a given value with pydantic, which `--help` need not load.
+    lang: str | None = typer.Option(
+        None, "--lang", help=_("Taal van de uitvoer: nl (standaard) of en.")),
     debug: bool = typer.Option(
         False, "--debug", help=_("Toon de volledige foutmelding (traceback).")),
     version: bool = typer.Option(
@@ -77,6 +79,7 @@ def _global_options(
 ) -> None:
     from samenwerkingsmonitor.composition import database_url
 
+    lang = lang or "nl"
     if lang not in ("nl", "en"):
         raise typer.BadParameter(_("kies nl of en"), param_hint="--lang")
     settings.database = database_url(database, os.environ)

@@ -24,15 +24,16 @@ DEMO_DIR = Path("samenwerkingsmonitor-demo")
 @app.command("demo", help=_("Registreer het (fictieve) voorbeeld, importeer, toets en schrijf "
                             "het rapport."))
 def demo_command(
-    output: Annotated[Path, typer.Option(
-        "--output", help=_("Map voor database en rapport."))] = DEMO_DIR,
+    output: Annotated[Path | None, typer.Option(  # None: Typer shows no default to coerce
+        "--output", help=_("Map voor database en rapport (standaard: "
+                           "samenwerkingsmonitor-demo).")) ] = None,
     output_format: Annotated[str, typer.Option(
         "--format", help=_("Uitvoer: tabel of json."), callback=check_output_format)] = "tabel",
 ) -> None:
     from samenwerkingsmonitor.services.demo.use_cases import DemoRequest, run_demo
 
     with steps(_("demo")) as progress:
-        result = run_demo(DemoRequest(output, settings.user), wiring(), progress)
+        result = run_demo(DemoRequest(output or DEMO_DIR, settings.user), wiring(), progress)
     if output_format == "json":
         print_json({**run_summary(result.outcome), "files": [str(p) for p in result.files]})
         return

@@ -22,12 +22,12 @@ def report_command(
     run: Annotated[str, typer.Argument(help=_("Toetsing, bijvoorbeeld R-0001, of 'latest'."))],
     formats: Annotated[str, typer.Option(
         "--as", help=_("Formaten van het rapport, met komma's: html, pdf, docx."))] = "html",
-    output: Annotated[Path, typer.Option(
-        "--output", help=_("Map voor het rapport (standaard: huidige map)."))] = Path("."),
+    output: Annotated[Path | None, typer.Option(  # None: Typer shows no default to coerce
+        "--output", help=_("Map voor het rapport (standaard: huidige map)."))] = None,
 ) -> None:
     from samenwerkingsmonitor.services.report.use_cases import ReportRequest, write_report
     # Each format once, in the order given; nothing usable is refused with what was written.
     chosen = tuple(dict.fromkeys(f.lower() for f in parse_list(formats))) or (formats,)
-    result = write_report(ReportRequest(run, chosen, output), wiring())
+    result = write_report(ReportRequest(run, chosen, output or Path(".")), wiring())
     for path in result.files:
         console.print(str(path), markup=False)
