@@ -7,8 +7,9 @@ Run from the project root:
 
 The output is deterministic: one seeded numpy Generator (SEED) adds small noise to hand-chosen
 profiles, in a fixed order, and numbers are rounded before they are written. Running the script
-twice gives the same bytes; tests/test_example_data.py checks that the committed CSV is exactly
-what this script writes, so change the profiles here and regenerate, never edit the CSV by hand.
+twice gives the same bytes; tests/assessment/test_example_data.py checks that the committed
+CSV is exactly what this script writes, so change the profiles here and regenerate, never edit
+the CSV by hand.
 
 Only the inhabitants of Heemstede and Bloemendaal on 1 January 2019 (CBS) are real; every other
 value is made up and its `bron` starts with "Fictief voorbeeld:" (example/README.md). The

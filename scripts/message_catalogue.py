@@ -10,7 +10,7 @@ A text is a call `_("...")` (i18n.py) whose argument is a string literal; adjace
 list of strings) lists the constant's strings. Any other call (a text chosen only when the
 program runs) is named at the end of the page with its line, so the page says where it is
 incomplete. The English text comes from the .po files in
-locale/en/LC_MESSAGES/, merged as i18n.py merges them. tests/test_message_catalogue.py fails
+locale/en/LC_MESSAGES/, merged as i18n.py merges them. tests/cli/test_message_catalogue.py fails
 when the page differs from what this script would write now.
 """
 
@@ -210,7 +210,7 @@ def render(messages: list[Message], english: dict[str, str],
         f"{translated} met een Engelse vertaling.",
         "",
         "Bijwerken: `.venv/bin/python scripts/message_catalogue.py`; "
-        "`tests/test_message_catalogue.py` faalt zolang deze pagina niet actueel is.",
+        "`tests/cli/test_message_catalogue.py` faalt zolang deze pagina niet actueel is.",
         "",
     ]
     for folder, title in PARTS:

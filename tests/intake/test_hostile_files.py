@@ -1,4 +1,4 @@
-"""Every file of the hostile corpus (tests/hostile_files.py) gets one exact Dutch message.
+"""Every file of the hostile corpus (tests/support/hostile_files.py) gets one exact Dutch message.
 
 Each file goes through the reader the import would pick by suffix and through validate_rows,
 as `import` does; no case may raise anything but ImportRefused or take more than a moment

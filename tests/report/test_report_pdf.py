@@ -17,6 +17,7 @@ from test_report_html import Assessed
 from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
 from samenwerkingsmonitor.adapters.report.charts import inline_svg
 from samenwerkingsmonitor.adapters.report.pdf import pdf_from_html, write_pdf
+from samenwerkingsmonitor.errors import PdfAccessibilityError
 from samenwerkingsmonitor.services.assessment.explain import verdict_label
 from samenwerkingsmonitor.services.frameworks.load import load_framework
 from samenwerkingsmonitor.services.report.details import value_text
@@ -111,7 +112,7 @@ def test_a_missing_alt_text_stops_the_pdf() -> None:
     page = ('<!DOCTYPE html><html lang="nl"><head><title>t</title></head><body>'
             '<img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAD'
             'UlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="></body></html>')
-    with pytest.raises(RuntimeError, match="alt"):
+    with pytest.raises(PdfAccessibilityError, match="De PDF zou niet toegankelijk zijn: .*alt"):
         pdf_from_html(page)
 
 

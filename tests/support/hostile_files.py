@@ -1,7 +1,7 @@
 """A corpus of hostile and broken measurement files, each with the exact message it must get.
 
-Run as a script to write the corpus to a folder: `python tests/hostile_files.py DIR`.
-tests/test_hostile_files.py reads every file through the import's readers and checks.
+Run as a script to write the corpus to a folder: `python tests/support/hostile_files.py DIR`.
+tests/intake/test_hostile_files.py reads every file through the import's readers and checks.
 Workbooks are assembled from their XML parts with zipfile, so the corpus can hold what no
 spreadsheet program writes (a million formatted empty rows, a cell in XFD1048576, a zip whose
 directory lies about its sizes) and builds in about a second.

@@ -4,8 +4,8 @@ Revision ID: 0001
 Revises:
 Create Date: 2024-11-29
 
-A frozen copy of adapters/storage/tables.py as it was; tests/test_migrations.py proves the two
-agree. Every table is history and gets the append-only triggers.
+A frozen copy of adapters/storage/tables.py as it was; tests/storage/test_migrations.py proves
+the two agree. Every table is history and gets the append-only triggers.
 """
 
 from __future__ import annotations
