@@ -1,12 +1,11 @@
-"""Fixtures every test folder shares: the command line run in-process (`cli`) or as a real
-process (`cli_process`), and the language reset after each test."""
+"""Fixtures every test folder shares: the command line run in-process (`cli`), an empty
+database on each backend (`database_url`), and the language reset after each test. A real
+process of the program: support/cli.py `run_process`."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ import pytest
 from samenwerkingsmonitor.cli import main
 from samenwerkingsmonitor.i18n import set_language
 from support.cli import Cli
+from support.databases import BACKENDS, postgres_schema
 
 
 @pytest.fixture(autouse=True)
@@ -43,18 +43,11 @@ def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> 
     return run
 
 
-def run_process(*args: str, cwd: Path | None = None, timeout: float = 300,
-                **env: str) -> subprocess.CompletedProcess[str]:
-    """`python -m samenwerkingsmonitor ARGS` as a separate process, wide output, no database
-    from the environment unless `env` names one."""
-    environment = {**os.environ, "COLUMNS": "200"}
-    environment.pop("SAMENWERKINGSMONITOR_DATABASE", None)
-    environment.update(env)
-    return subprocess.run([sys.executable, "-m", "samenwerkingsmonitor", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=timeout, env=environment,
-                          check=False)
-
-
-@pytest.fixture
-def cli_process() -> Callable[..., subprocess.CompletedProcess[str]]:
-    return run_process
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of a new, empty database: a SQLite file, or a PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/store.db"
+        return
+    with postgres_schema() as url:
+        yield url

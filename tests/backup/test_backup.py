@@ -7,15 +7,11 @@ SQLite, each PostgreSQL database a schema of its own, dropped afterwards.
 from __future__ import annotations
 
 import json
-import os
-import uuid
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from samenwerkingsmonitor.adapters.backup.file import ZipBackupFiles
 from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
@@ -31,14 +27,12 @@ from samenwerkingsmonitor.services.organisation.register import (
     register_organisation,
 )
 from support.cli import Cli
+from support.databases import needs_postgres, postgres_schemas
 from support.workflow import import_file
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "src/samenwerkingsmonitor/example"
 FILES = TomlFrameworkFiles()
-POSTGRES_ENV = "SAMENWERKINGSMONITOR_TEST_POSTGRES_URL"
-needs_postgres = pytest.mark.skipif(not os.environ.get(POSTGRES_ENV),
-                                    reason=f"{POSTGRES_ENV} not set")
 TEAM = "heemstede-bloemendaal/communicatie"
 
 
@@ -76,23 +70,8 @@ def restore(url: str, path: Path) -> SqlRepository:
 @pytest.fixture
 def postgres() -> Iterator[Callable[[], str]]:
     """Make URLs of new, empty PostgreSQL schemas; all are dropped afterwards."""
-    base = os.environ[POSTGRES_ENV]
-    admin = create_engine(base)
-    schemas: list[str] = []
-
-    def new_schema() -> str:
-        schema = f"t_{uuid.uuid4().hex[:12]}"
-        with admin.begin() as conn:
-            conn.execute(text(f"CREATE SCHEMA {schema}"))
-        schemas.append(schema)
-        url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-        return url.render_as_string(hide_password=False)
-
-    yield new_schema
-    with admin.begin() as conn:
-        for schema in schemas:
-            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
+    with postgres_schemas() as urls:
+        yield lambda: next(urls)
 
 
 def test_restore_into_a_new_file_reproduces_every_table(tmp_path: Path) -> None:

@@ -3,28 +3,21 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from support.cli import run_process
 
 ROOT = Path(__file__).resolve().parents[2]
 FRAMEWORK = ROOT / "src/samenwerkingsmonitor/frameworks/standaardkader.toml"
 
 
-def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COLUMNS": "200"}
-    env.pop("SAMENWERKINGSMONITOR_DATABASE", None)
-    return subprocess.run([sys.executable, "-m", "samenwerkingsmonitor", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=300, env=env)
-
-
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
     folder = tmp_path_factory.mktemp("demo")
-    return folder, cli("demo", "--output", str(folder / "uit"), cwd=folder)
+    return folder, run_process("demo", "--output", str(folder / "uit"), cwd=folder)
 
 
 def test_demo_builds_the_folder_and_prints_the_matrix(
@@ -43,7 +36,7 @@ def test_demo_builds_the_folder_and_prints_the_matrix(
 def test_demo_can_run_again_and_answers_in_json(
         demo: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
     folder, _first = demo
-    result = cli("demo", "--output", str(folder / "uit"), "--format", "json", cwd=folder)
+    result = run_process("demo", "--output", str(folder / "uit"), "--format", "json", cwd=folder)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["run"] == "R-0001"  # a fresh database each time
@@ -56,11 +49,11 @@ def test_history_of_the_demo_database(
         demo: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
     folder, _result = demo
     database = str(folder / "uit" / "samenwerkingsmonitor.db")
-    shown = cli("--database", database, "history", "GM0397", "inwoners", "--format", "json",
+    shown = run_process("--database", database, "history", "GM0397", "inwoners", "--format", "json",
                 cwd=folder)
     assert shown.returncode == 0, shown.stderr
     assert {row["jaar"] for row in json.loads(shown.stdout)} == set(range(2018, 2023))
-    missing = cli("--database", database, "history", "GM0397", "bestaatniet", cwd=folder)
+    missing = run_process("--database", database, "history", "GM0397", "bestaatniet", cwd=folder)
     assert missing.returncode == 1
     assert missing.stderr.strip() == (
         "Fout: Geen waarden gevonden voor GM0397 / bestaatniet. Controleer de schrijfwijze; "
@@ -71,7 +64,7 @@ def test_history_of_the_demo_database(
 def test_deeply_nested_toml_is_refused_without_traceback(tmp_path: Path, command: str) -> None:
     deep = tmp_path / "diep.toml"
     deep.write_text("a=" + "[" * 3000 + "]" * 3000 + "\n", encoding="utf-8")
-    result = cli(*command.split(), str(deep), cwd=tmp_path)
+    result = run_process(*command.split(), str(deep), cwd=tmp_path)
     assert result.returncode == 1
     assert "Het bestand is te diep genest om te lezen. Controleer de haken [ ] en { } in het " \
            "bestand." in result.stderr
@@ -81,7 +74,7 @@ def test_deeply_nested_toml_is_refused_without_traceback(tmp_path: Path, command
 def test_a_byte_order_mark_before_the_toml_is_accepted(tmp_path: Path) -> None:
     with_bom = tmp_path / "kader.toml"
     with_bom.write_bytes(b"\xef\xbb\xbf" + FRAMEWORK.read_bytes())
-    result = cli("framework", "validate", str(with_bom), cwd=tmp_path)
+    result = run_process("framework", "validate", str(with_bom), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
 
 
@@ -91,14 +84,14 @@ def test_a_byte_order_mark_before_the_toml_is_accepted(tmp_path: Path) -> None:
     (("assess", "--years", "2018-2022"), 2),
 ])
 def test_wrong_usage_exits_2(tmp_path: Path, args: tuple[str, ...], code: int) -> None:
-    assert cli(*args, cwd=tmp_path).returncode == code
+    assert run_process(*args, cwd=tmp_path).returncode == code
 
 
 def test_located_messages_speak_english_with_lang_en(tmp_path: Path) -> None:
     broken = tmp_path / "kader.toml"
     broken.write_text(FRAMEWORK.read_text(encoding="utf-8").replace(
         'unit = "fte_per_1000"', 'unit = "fte_per_duizend"', 1), encoding="utf-8")
-    result = cli("--lang", "en", "framework", "validate", str(broken), cwd=tmp_path)
+    result = run_process("--lang", "en", "framework", "validate", str(broken), cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.startswith("Error: The framework in")
     assert ", line " in result.stderr and ", key indicators.formatie_per_1000.unit" in result.stderr

@@ -17,9 +17,7 @@ import os
 import subprocess
 import sys
 import time
-import uuid
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -49,45 +47,19 @@ from samenwerkingsmonitor.services.organisation.register import (
     register_organisation,
 )
 from samenwerkingsmonitor.services.storage.ports import Batch, NewVersion
+from support.databases import needs_postgres, postgres_schema
 from support.workflow import import_file
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "src/samenwerkingsmonitor/example"
-POSTGRES_ENV = "SAMENWERKINGSMONITOR_TEST_POSTGRES_URL"
-BACKENDS = [
-    "sqlite",
-    pytest.param("postgresql", marks=pytest.mark.skipif(
-        not os.environ.get(POSTGRES_ENV), reason=f"{POSTGRES_ENV} not set")),
-]
 WAIT = 60.0  # seconds a step may take on a loaded machine before the test gives up
 SPAWN = multiprocessing.get_context("spawn")
 
 
-@contextmanager
-def postgres_schema() -> Iterator[str]:
-    """The URL of a new, empty PostgreSQL schema, dropped afterwards."""
-    base = os.environ[POSTGRES_ENV]
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    try:
-        url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
-
-
-@pytest.fixture(params=BACKENDS)
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A migrated database with the example organisation registered."""
-    if request.param == "sqlite":
-        yield _prepared(f"sqlite:///{tmp_path}/store.db")
-        return
-    with postgres_schema() as url:
-        yield _prepared(url)
+@pytest.fixture
+def database_url(database_url: str) -> str:
+    """The empty database of tests/conftest.py, migrated, with the example organisation."""
+    return _prepared(database_url)
 
 
 def _prepared(url: str) -> str:
@@ -294,8 +266,6 @@ def test_a_wrong_lock_timeout_is_refused_with_a_hint(
 
 # --- bulk loads: COPY on PostgreSQL, executemany on SQLite, the same rows --------------------
 
-needs_postgres = pytest.mark.skipif(not os.environ.get(POSTGRES_ENV),
-                                    reason=f"{POSTGRES_ENV} not set")
 
 
 def without_created(dump: dict[str, list[dict[str, object]]]) -> dict[str, list[dict]]:

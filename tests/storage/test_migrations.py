@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import uuid
-from collections.abc import Iterator
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -17,33 +15,8 @@ from samenwerkingsmonitor.adapters.storage import migrations, open_repository
 from samenwerkingsmonitor.adapters.storage.tables import metadata
 from samenwerkingsmonitor.errors import StorageError
 
-POSTGRES_ENV = "SAMENWERKINGSMONITOR_TEST_POSTGRES_URL"
-BACKENDS = [
-    "sqlite",
-    pytest.param("postgresql", marks=pytest.mark.skipif(
-        not os.environ.get(POSTGRES_ENV), reason=f"{POSTGRES_ENV} not set")),
-]
 HISTORY = {"documents", "batches", "measurement_versions", "runs", "findings",
            "criterion_verdicts"}
-
-
-@pytest.fixture(params=BACKENDS)
-def database_url(request: pytest.FixtureRequest, tmp_path: object) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path}/store.db"
-        return
-    base = os.environ[POSTGRES_ENV]
-    schema = f"m_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    try:
-        url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
 
 
 def upgraded(url: str) -> None:

@@ -10,7 +10,6 @@ import itertools
 import math
 import os
 import re
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 
@@ -32,37 +31,6 @@ from samenwerkingsmonitor.domain.measurements import (
 from samenwerkingsmonitor.domain.verdicts import Verdict
 from samenwerkingsmonitor.errors import StorageError
 from samenwerkingsmonitor.services.storage.ports import Batch, NewVersion
-
-POSTGRES_ENV = "SAMENWERKINGSMONITOR_TEST_POSTGRES_URL"
-BACKENDS = [
-    "sqlite",
-    pytest.param("postgresql", marks=pytest.mark.skipif(
-        not os.environ.get(POSTGRES_ENV), reason=f"{POSTGRES_ENV} not set")),
-]
-
-
-def postgres_schema_url(base: str, schema: str) -> str:
-    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-    return url.render_as_string(hide_password=False)
-
-
-@pytest.fixture(params=BACKENDS)
-def database_url(request: pytest.FixtureRequest, tmp_path: object) -> Iterator[str]:
-    """A URL of an empty database: a new SQLite file, or a new PostgreSQL schema."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path}/store.db"
-        return
-    base = os.environ[POSTGRES_ENV]
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    try:
-        yield postgres_schema_url(base, schema)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
 
 
 @pytest.fixture
