@@ -1,1 +1,2 @@
-"""Adapters: storage, file formats, reports."""
+"""Adapters, one package per capability: the libraries behind the ports of services/ (storage,
+file readers and writers, report formats). composition.py picks them."""

@@ -1,0 +1,1 @@
+"""Writers of measurement exports: CSV, XLSX and ODS that the import reads back unchanged."""

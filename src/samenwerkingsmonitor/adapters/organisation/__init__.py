@@ -1,0 +1,1 @@
+"""The organisation file: TOML and pydantic schema, messages, the published JSON Schema."""

@@ -1,0 +1,1 @@
+"""The council report in HTML, PDF and DOCX, its charts and its provenance file."""

@@ -1,0 +1,1 @@
+"""Fill-in workbooks written as XLSX (openpyxl) and ODS (odfpy)."""

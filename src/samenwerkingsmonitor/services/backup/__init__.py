@@ -1,0 +1,1 @@
+"""Backup and restore of the whole store in one self-checking file (docs/adr/0010)."""

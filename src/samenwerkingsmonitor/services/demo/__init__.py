@@ -1,0 +1,1 @@
+"""The demo: the fictitious example run through the other front doors."""

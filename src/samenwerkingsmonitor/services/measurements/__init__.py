@@ -1,0 +1,1 @@
+"""Measurements in the long format: import with history, export, history of one value."""

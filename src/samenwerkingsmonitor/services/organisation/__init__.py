@@ -1,0 +1,1 @@
+"""The organisation file: check it, register it as a version, load the registered one."""
