@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from multiprocessing.synchronize import Event
 from pathlib import Path
 
 import pytest
@@ -83,28 +84,29 @@ def halves(tmp_path: Path) -> tuple[Path, Path]:
 
 
 class HoldingRepository(SqlRepository):
-    """The real repository, held up: after writing a batch's rows it says so (file `holding`)
-    and keeps its transaction open until the file `release` exists; then the import commits."""
+    """The real repository, held up: after writing a batch's rows it says so (event `holding`)
+    and keeps its transaction open until the test sets `release`; then the import commits."""
 
-    def __init__(self, url: str, holding: Path, release: Path) -> None:
+    def __init__(self, url: str, holding: Event, release: Event) -> None:
         super().__init__(url)
         self.holding, self.release = holding, release
 
     def append_versions(self, batch: Batch, versions: Sequence[NewVersion]) -> None:
         super().append_versions(batch, versions)
-        self.holding.write_text("ja", encoding="utf-8")
-        wait_for(self.release.exists, "the test never released the first import")
+        self.holding.set()
+        assert self.release.wait(WAIT), "the test never released the first import"
 
 
 def wait_for(condition: Callable[[], bool], failure: str) -> None:
-    """Poll until `condition` holds; fail after WAIT seconds (a broken test, not a slow one)."""
+    """Poll a state outside this process until it holds; fail after WAIT seconds (a broken
+    test, not a slow one)."""
     deadline = time.monotonic() + WAIT
     while not condition():
         assert time.monotonic() < deadline, failure
         time.sleep(0.02)
 
 
-def import_holding_the_lock(url: str, file: Path, holding: Path, release: Path) -> None:
+def import_holding_the_lock(url: str, file: Path, holding: Event, release: Event) -> None:
     """The first import, in its own process: the import service on a HoldingRepository."""
     repo = HoldingRepository(url, holding, release)
     organisation = load_registered_organisation(repo, reader=read_organisation)
@@ -115,33 +117,24 @@ def import_holding_the_lock(url: str, file: Path, holding: Path, release: Path) 
 
 @dataclass
 class Holder:
-    """The first import, holding the write lock until `release()`."""
+    """The first import, holding the write lock until `finish()` releases it."""
 
     process: multiprocessing.process.BaseProcess
-    release_file: Path
-
-    def release(self) -> None:
-        self.release_file.write_text("ja", encoding="utf-8")
+    release: Event
 
     def finish(self) -> int | None:
-        self.release()
+        self.release.set()
         self.process.join(WAIT)
         return self.process.exitcode
 
 
-def start_holder(url: str, file: Path, tmp_path: Path) -> Holder:
+def start_holder(url: str, file: Path) -> Holder:
     """Start the first import; return once it holds the write lock."""
-    holding, release = tmp_path / "houdt-de-schrijfblokkering", tmp_path / "laat-los"
+    holding, release = SPAWN.Event(), SPAWN.Event()
     process = SPAWN.Process(target=import_holding_the_lock, args=(url, file, holding, release))
     process.start()
-    holder = Holder(process, release)
-
-    def holds() -> bool:
-        assert process.is_alive() or holding.exists(), "the first import stopped too soon"
-        return holding.exists()
-
-    wait_for(holds, "the first import never got to hold the lock")
-    return holder
+    assert holding.wait(WAIT), "the first import never got to hold the lock"
+    return Holder(process, release)
 
 
 def cli_import(url: str, file: Path, **env: str) -> subprocess.Popen[str]:
@@ -190,7 +183,7 @@ def versions_per_file(dump: dict[str, list[dict[str, object]]]) -> dict[str, int
 def test_the_second_import_waits_for_the_first_and_both_land_whole(
         database_url: str, halves: tuple[Path, Path], tmp_path: Path) -> None:
     first, second = halves
-    holder = start_holder(database_url, first, tmp_path)
+    holder = start_holder(database_url, first)
     importing = cli_import(database_url, second, **{LOCK_TIMEOUT_ENV: str(WAIT)})
     if database_url.startswith("postgresql"):  # PostgreSQL shows who waits for the lock
         wait_for(lambda: waiting_for_the_postgres_write_lock(database_url),
@@ -210,7 +203,7 @@ def test_the_second_import_waits_for_the_first_and_both_land_whole(
 def test_a_second_import_that_waits_too_long_gets_a_clear_message_and_stores_nothing(
         database_url: str, halves: tuple[Path, Path], tmp_path: Path) -> None:
     first, second = halves
-    holder = start_holder(database_url, first, tmp_path)
+    holder = start_holder(database_url, first)
     importing = cli_import(database_url, second, **{LOCK_TIMEOUT_ENV: "0,5"})
     _out, err = importing.communicate(timeout=WAIT)  # the first holds on until released
     assert holder.finish() == 0
@@ -229,7 +222,7 @@ def test_a_second_import_that_waits_too_long_gets_a_clear_message_and_stores_not
 def test_an_import_killed_while_holding_the_lock_leaves_nothing_and_frees_the_lock(
         database_url: str, halves: tuple[Path, Path], tmp_path: Path) -> None:
     first, second = halves
-    holder = start_holder(database_url, first, tmp_path)
+    holder = start_holder(database_url, first)
     holder.process.kill()  # SIGKILL: no rollback by the process itself
     holder.process.join(WAIT)
     importing = cli_import(database_url, second, **{LOCK_TIMEOUT_ENV: str(WAIT)})
