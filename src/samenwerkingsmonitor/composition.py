@@ -11,7 +11,8 @@ Adapters are imported inside the methods, so that a command pays only for the li
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import importlib
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +29,17 @@ if TYPE_CHECKING:  # the types only; see the module docstring for why imports ar
 
 DATABASE_ENV = "SAMENWERKINGSMONITOR_DATABASE"
 DEFAULT_DATABASE = "sqlite:///samenwerkingsmonitor.db"
+
+
+def late(module: str, name: str) -> Callable[..., Any]:
+    """`module.name`, imported when it is first called: a table of writers costs nothing until
+    one of them writes."""
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+    call.__name__ = name
+    return call
 
 
 def database_url(option: str | None, environment: Mapping[str, str]) -> str:
@@ -89,32 +101,24 @@ class Wiring:
         return read_vulnerability_tables(paths, decimal_comma, self.limits or limits_from(max_mb))
 
     def export_writers(self) -> dict[str, ExportWriter]:
-        from samenwerkingsmonitor.adapters.measurements.csv_writer import write_csv
-        from samenwerkingsmonitor.adapters.measurements.spreadsheet_writer import (
-            write_ods,
-            write_xlsx,
-        )
-
-        return {"csv": write_csv, "xlsx": write_xlsx, "ods": write_ods}
+        spreadsheets = "samenwerkingsmonitor.adapters.measurements.spreadsheet_writer"
+        return {"csv": late("samenwerkingsmonitor.adapters.measurements.csv_writer",
+                            "write_csv"),
+                "xlsx": late(spreadsheets, "write_xlsx"), "ods": late(spreadsheets, "write_ods")}
 
     def report_writers(self) -> dict[str, ReportWriter]:
         """Report formats in the order a demo writes them; provenance is written beside."""
-        from samenwerkingsmonitor.adapters.report.docx import write_docx
-        from samenwerkingsmonitor.adapters.report.html import write_html
-        from samenwerkingsmonitor.adapters.report.pdf import write_pdf
-
-        return {"html": write_html, "pdf": write_pdf, "docx": write_docx}
+        return {"html": late("samenwerkingsmonitor.adapters.report.html", "write_html"),
+                "pdf": late("samenwerkingsmonitor.adapters.report.pdf", "write_pdf"),
+                "docx": late("samenwerkingsmonitor.adapters.report.docx", "write_docx")}
 
     def provenance_writer(self) -> ReportWriter:
-        from samenwerkingsmonitor.adapters.report.provenance import write_provenance
-
-        return write_provenance
+        return late("samenwerkingsmonitor.adapters.report.provenance", "write_provenance")
 
     def template_writers(self) -> dict[str, TemplateWriter]:
-        from samenwerkingsmonitor.adapters.workbooks.ods import write_template_ods
-        from samenwerkingsmonitor.adapters.workbooks.xlsx import write_template_xlsx
-
-        return {".xlsx": write_template_xlsx, ".ods": write_template_ods}
+        return {".xlsx": late("samenwerkingsmonitor.adapters.workbooks.xlsx",
+                              "write_template_xlsx"),
+                ".ods": late("samenwerkingsmonitor.adapters.workbooks.ods", "write_template_ods")}
 
     def backup_store(self) -> BackupStore:
         from samenwerkingsmonitor.adapters.storage.restore import SqlBackupStore
