@@ -1,6 +1,5 @@
 """`import FILE [--dry-run] [--reason TEXT] [--decimal comma|point] [--framework ID]
-[--max-size MB] [--format json]`: measurements in the long format (docs/import.md,
-docs/import.md)."""
+[--max-size MB] [--format json]`: measurements in the long format (docs/import.md)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The organisation file as pydantic models, and the JSON Schema generated from them.
 
-docs/organisation-file.md, docs/organisation-file.md, docs/adr/0006-organisation-file.md. The models
+docs/organisation-file.md, docs/adr/0006-organisation-file.md. The models
 describe the TOML file exactly (strict types, no unknown keys); they do not check relations
 between parts, which services/organisation/checks.py does on the domain values.
 

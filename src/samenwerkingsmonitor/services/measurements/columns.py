@@ -1,4 +1,4 @@
-"""The columns of the long format of measurements (docs/import.md, docs/import.md): what the
+"""The columns of the long format of measurements (docs/import.md): what the
 import reads and the export writes, with the history columns an export adds."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Use case: the stored measurements as rows of the long format, with their history columns.
 
-The first twelve columns are the long format exactly as the import reads it (docs/import.md,
-docs/import.md); eight history columns follow (version, batch, file, row, who, when, why, and
+The first twelve columns are the long format exactly as the import reads it
+(docs/import.md); eight history columns follow (version, batch, file, row, who, when, why, and
 the version a value supersedes). The import ignores those eight, so an export of the current
 values imports into an empty database as the same current values.
 
