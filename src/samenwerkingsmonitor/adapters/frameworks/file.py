@@ -8,7 +8,6 @@ the published JSON Schema:
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 import tomllib
@@ -33,6 +32,7 @@ from samenwerkingsmonitor.adapters.frameworks.schema import (
     indicator_to_domain,
     norm_to_domain,
 )
+from samenwerkingsmonitor.adapters.intake.toml_schema import PublishedSchema
 from samenwerkingsmonitor.domain.framework import Adoption, AdoptionStatus, Framework
 from samenwerkingsmonitor.domain.validation import Location, ValidationReport
 from samenwerkingsmonitor.errors import NotFound
@@ -41,7 +41,6 @@ from samenwerkingsmonitor.services.frameworks.locations import KeyRef
 from samenwerkingsmonitor.services.frameworks.ports import ParsedFramework
 
 SCHEMA_FILE = "framework.schema.json"
-SCHEMA_ID = "https://samenwerkingsmonitor.nl/schemas/framework.schema.json"
 _TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)$")
 _TOML_REASONS = {
     "Invalid value": "ongeldige waarde",
@@ -235,27 +234,25 @@ class TomlFrameworkFiles:
 
 # --- the published JSON Schema -------------------------------------------------------------
 
-def generated_schema() -> dict[str, Any]:
-    from samenwerkingsmonitor.adapters.frameworks.messages import TomlJsonSchema
+def published_schema() -> PublishedSchema:
+    return PublishedSchema(SCHEMA_FILE, FrameworkFile,
+                           extra={"title": "Toetsingskader samenwerkingsmonitor"})
 
-    schema = FrameworkFile.model_json_schema(schema_generator=TomlJsonSchema)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
-            "title": "Toetsingskader samenwerkingsmonitor", **schema}
+
+def generated_schema() -> dict[str, Any]:
+    return published_schema().generated()
 
 
 def schema_text() -> str:
-    return json.dumps(generated_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return published_schema().text()
 
 
 def published_schema_text() -> str:
-    path = resources.files("samenwerkingsmonitor") / "schemas" / SCHEMA_FILE
-    return path.read_text(encoding="utf-8")
+    return published_schema().published_text()
 
 
 def write_published_schema(folder: Path) -> Path:
-    target = folder / SCHEMA_FILE
-    target.write_text(schema_text(), encoding="utf-8")
-    return target
+    return published_schema().write(folder)
 
 
 def main(argv: Sequence[str]) -> int:

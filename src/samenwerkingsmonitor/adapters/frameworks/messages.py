@@ -6,8 +6,7 @@ import datetime as dt
 import difflib
 from typing import Any
 
-from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
-from pydantic_core import ErrorDetails, core_schema
+from pydantic_core import ErrorDetails
 
 from samenwerkingsmonitor.adapters.frameworks.schema import (
     FRAMEWORK_ID_PATTERN,
@@ -108,16 +107,3 @@ def describe_error(error: ErrorDetails) -> tuple[str, str]:
 
 def _shown(value: Any) -> str:
     return f"'{value}'" if isinstance(value, str) else str(value)
-
-
-class TomlJsonSchema(GenerateJsonSchema):
-    """TOML has no null: an optional key is simply left out, so drop the null branch."""
-
-    def nullable_schema(self, schema: core_schema.NullableSchema) -> JsonSchemaValue:
-        return self.generate_inner(schema["schema"])
-
-    def default_schema(self, schema: core_schema.WithDefaultSchema) -> JsonSchemaValue:
-        result = super().default_schema(schema)
-        if result.get("default", 0) is None:
-            del result["default"]
-        return result

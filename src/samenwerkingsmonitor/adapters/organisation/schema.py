@@ -12,16 +12,15 @@ Regenerate the published schema after changing a model:
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
-from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
-from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
+from samenwerkingsmonitor.adapters.intake.toml_schema import PublishedSchema, TomlJsonSchema
 from samenwerkingsmonitor.domain.organisation import (
     Area,
     ClauseKind,
@@ -31,7 +30,6 @@ from samenwerkingsmonitor.domain.organisation import (
 
 FORMAT_VERSION = 1
 SCHEMA_FILE = "organisation.schema.json"
-SCHEMA_ID = "https://samenwerkingsmonitor.nl/schemas/organisation.schema.json"
 
 CODE_PATTERN = r"^GM[0-9]{4}$"
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -208,43 +206,19 @@ def all_field_names() -> frozenset[str]:
     return frozenset(names)
 
 
-class _TomlJsonSchema(GenerateJsonSchema):
-    """TOML has no null: an optional key is simply left out, so drop the null branch."""
-
-    def nullable_schema(self, schema: core_schema.NullableSchema) -> JsonSchemaValue:
-        return self.generate_inner(schema["schema"])
-
+class _OrganisationJsonSchema(TomlJsonSchema):
     def dict_schema(self, schema: core_schema.DictSchema) -> JsonSchemaValue:
         result = super().dict_schema(schema)
         if "patternProperties" in result:  # a key that matches no pattern is an error
             result["additionalProperties"] = False
         return result
 
-    def default_schema(self, schema: core_schema.WithDefaultSchema) -> JsonSchemaValue:
-        result = super().default_schema(schema)
-        if result.get("default", 0) is None:
-            del result["default"]
-        return result
 
-
-def generated_schema() -> dict[str, Any]:
-    schema = OrganisationFile.model_json_schema(schema_generator=_TomlJsonSchema)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
-
-
-def schema_text() -> str:
-    return json.dumps(generated_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-def published_schema_text() -> str:
-    path = resources.files("samenwerkingsmonitor") / "schemas" / SCHEMA_FILE
-    return path.read_text(encoding="utf-8")
-
-
-def write_published_schema(folder: Path) -> Path:
-    target = folder / SCHEMA_FILE
-    target.write_text(schema_text(), encoding="utf-8")
-    return target
+PUBLISHED = PublishedSchema(SCHEMA_FILE, OrganisationFile, _OrganisationJsonSchema)
+generated_schema = PUBLISHED.generated
+schema_text = PUBLISHED.text
+published_schema_text = PUBLISHED.published_text
+write_published_schema = PUBLISHED.write
 
 
 if __name__ == "__main__":
