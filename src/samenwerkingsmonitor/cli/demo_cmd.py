@@ -40,7 +40,7 @@ def demo_command(
         outcome = run_demo(repo, settings.user, parts,
                            progress=lambda step: progress.update(task, description=step))
         progress.update(task, description=_("rapport schrijven"))
-        paths = write_reports(repo, outcome.run.id, ALL_FORMATS, output)
+        paths = write_reports(repo, outcome.run.id, ALL_FORMATS, output, appendix=True)
     if output_format == "json":
         print_json({**run_summary(outcome), "files": [str(p) for p in paths]})
         return

@@ -1,9 +1,10 @@
-"""`report RUN --as html,pdf,docx [--output DIR]`: the council report of a stored run.
+"""`report RUN --as html,pdf,docx [--bijlage] [--for GM0377] [--output DIR]`.
 
-The report model is built once (services/report/build.py) and written in every format asked
-for: rapport.html (Jinja2), rapport.pdf (WeasyPrint, PDF/UA-1, printed from the same HTML) and
-rapport.docx (python-docx). Next to them herkomst.csv: every value the run used, with its
-version and batch (the report prints the provenance per subject and file and names this file).
+Two products from one report model, built once (services/report/build.py): the
+Raadsrapportage (rapport.html, rapport.pdf through Typst, rapport.docx) and, with --bijlage,
+the Technische bijlage (technische-bijlage.html/.pdf/.docx) with every finding, norm, rule, gap
+and chart. Next to them always herkomst.csv: every value the run used, with its version and
+batch. --for writes the Raadsrapportage for one partner council (rapport-GM0377.*).
 docs/report.md describes the contents.
 """
 
@@ -18,6 +19,9 @@ import typer
 
 from samenwerkingsmonitor.adapters.frameworks.file import parse_framework_text
 from samenwerkingsmonitor.adapters.organisation.file import read_organisation
+from samenwerkingsmonitor.adapters.report.council_docx import write_council_docx
+from samenwerkingsmonitor.adapters.report.council_html import write_council_html
+from samenwerkingsmonitor.adapters.report.council_pdf import write_council_pdf
 from samenwerkingsmonitor.adapters.report.docx import write_docx
 from samenwerkingsmonitor.adapters.report.html import write_html
 from samenwerkingsmonitor.adapters.report.pdf import write_pdf
@@ -25,7 +29,8 @@ from samenwerkingsmonitor.adapters.report.provenance import write_provenance
 from samenwerkingsmonitor.cli.app import app, console, repository
 from samenwerkingsmonitor.errors import UsageError
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.report.build import build_report_model
+from samenwerkingsmonitor.services.report.build import build_report_products
+from samenwerkingsmonitor.services.report.council_model import CouncilReport
 from samenwerkingsmonitor.services.report.model import ReportModel
 from samenwerkingsmonitor.services.storage.ports import Repository
 
@@ -33,6 +38,11 @@ WRITERS: dict[str, Callable[[ReportModel, Path], Path]] = {
     "html": write_html,
     "pdf": write_pdf,
     "docx": write_docx,
+}
+COUNCIL_WRITERS: dict[str, Callable[..., Path]] = {
+    "html": write_council_html,
+    "pdf": write_council_pdf,
+    "docx": write_council_docx,
 }
 ALL_FORMATS = tuple(WRITERS)
 
@@ -48,15 +58,32 @@ def parse_formats(text: str) -> tuple[str, ...]:
     return formats
 
 
+def council_file(extension: str, partner: str | None) -> str:
+    return f"rapport-{partner}.{extension}" if partner else f"rapport.{extension}"
+
+
+def write_council(report: CouncilReport, fmt: str, output_dir: Path,
+                  style: Path | None = None) -> Path:
+    name = council_file(fmt, report.partner)
+    if fmt == "docx":
+        return write_council_docx(report, output_dir, name, reference=style)
+    return COUNCIL_WRITERS[fmt](report, output_dir, name)
+
+
 def write_reports(repo: Repository, run_id: str, formats: tuple[str, ...],
-                  output_dir: Path, *, today: date | None = None) -> list[Path]:
-    """Build the report model of the run once and write it in every format asked for
-    (for `report` and `demo`), then the provenance file the report refers to; returns the
-    paths in the order of `formats`, herkomst.csv last."""
-    model = build_report_model(repo, run_id, parse_framework=parse_framework_text,
-                               organisation_reader=read_organisation, today=today)
-    written = [WRITERS[f](model, output_dir) for f in formats]
-    return [*written, write_provenance(model, output_dir)]
+                  output_dir: Path, *, today: date | None = None, appendix: bool = False,
+                  partner: str | None = None, style: Path | None = None) -> list[Path]:
+    """Build both products of the run once; write the Raadsrapportage in every format asked
+    for, with `appendix` the Technische bijlage too, then herkomst.csv (last)."""
+    products = build_report_products(repo, run_id, parse_framework=parse_framework_text,
+                                     organisation_reader=read_organisation, today=today,
+                                     partner=partner)
+    written = [write_council(products.council, f, output_dir, style) for f in formats]
+    if appendix:
+        written += [WRITERS[f](products.model, output_dir) for f in formats]
+    for path in written:
+        path.chmod(0o644)
+    return [*written, write_provenance(products.model, output_dir)]
 
 
 @app.command("report")
@@ -67,8 +94,16 @@ def report_command(
     output: Annotated[Path, typer.Option("--output",
                                          help="Map voor het rapport (standaard: huidige map)."
                                          )] = Path("."),
+    appendix: Annotated[bool, typer.Option(
+        "--bijlage", help="Schrijf ook de Technische bijlage.")] = False,
+    partner: Annotated[str | None, typer.Option(
+        "--for", help="Raadsrapportage voor de raad van een partner, bijvoorbeeld GM0377."
+    )] = None,
+    style: Annotated[Path | None, typer.Option(
+        "--stijl", help="Word-document met de huisstijl van de gemeente (voor docx).")] = None,
 ) -> None:
-    """Schrijf het rapport voor de raad van een opgeslagen toetsing."""
+    """Schrijf de raadsrapportage (en met --bijlage de technische bijlage) van een toetsing."""
     chosen = parse_formats(formats)
-    for path in write_reports(repository(), run, chosen, output):
+    for path in write_reports(repository(), run, chosen, output, appendix=appendix,
+                              partner=partner, style=style):
         console.print(str(path), markup=False)

@@ -44,7 +44,7 @@ from samenwerkingsmonitor.adapters.report.docx_parts import (
 from samenwerkingsmonitor.i18n import _, current_language, set_language
 from samenwerkingsmonitor.services.report.model import ReportModel
 
-REPORT_FILE = "rapport.docx"
+REPORT_FILE = "technische-bijlage.docx"
 
 ChapterWriter = Callable[[Document, ReportModel], None]
 CHAPTERS: dict[str, ChapterWriter] = {
@@ -93,7 +93,7 @@ def render_docx(model: ReportModel) -> bytes:
 
 
 def write_docx(model: ReportModel, output_dir: Path) -> Path:
-    """Write DIR/rapport.docx (the folder is made if needed) and return its path."""
+    """Write DIR/technische-bijlage.docx (the folder is made if needed) and return its path."""
     output_dir.mkdir(parents=True, exist_ok=True)
     path = output_dir / REPORT_FILE
     path.write_bytes(render_docx(model))

@@ -23,7 +23,7 @@ from pathlib import Path
 from samenwerkingsmonitor.adapters.report.html import render_html
 from samenwerkingsmonitor.services.report.model import ReportModel
 
-REPORT_FILE = "rapport.pdf"
+REPORT_FILE = "technische-bijlage.pdf"
 PDF_VARIANT = "pdf/ua-1"
 
 
@@ -73,7 +73,7 @@ def render_pdf(model: ReportModel) -> bytes:
 
 
 def write_pdf(model: ReportModel, output_dir: Path) -> Path:
-    """Write DIR/rapport.pdf (the folder is made if needed) and return its path."""
+    """Write DIR/technische-bijlage.pdf (the folder is made if needed) and return its path."""
     output_dir.mkdir(parents=True, exist_ok=True)
     path = output_dir / REPORT_FILE
     path.write_bytes(render_pdf(model))

@@ -24,6 +24,8 @@ from samenwerkingsmonitor.services.organisation.register import (
     check_organisation_text,
 )
 from samenwerkingsmonitor.services.report.costs import cost_blocks, costs_note
+from samenwerkingsmonitor.services.report.council import CouncilSources, council_report
+from samenwerkingsmonitor.services.report.council_model import CouncilReport
 from samenwerkingsmonitor.services.report.cover import cover, long_date
 from samenwerkingsmonitor.services.report.details import (
     finding_entry,
@@ -145,6 +147,35 @@ def build_report_model(repo: Repository, run_id: str, *, parse_framework: Framew
     sources = load_sources(repo, run_id, parse_framework=parse_framework,
                            organisation_reader=organisation_reader)
     return model_from_sources(sources, today or date.today())
+
+
+@dataclass(frozen=True, slots=True)
+class ReportProducts:
+    """Both products of one run, built once: the Raadsrapportage and the full model that the
+    Technische bijlage prints."""
+
+    council: CouncilReport
+    model: ReportModel
+
+
+def build_report_products(repo: Repository, run_id: str, *, parse_framework: FrameworkParser,
+                          organisation_reader: OrganisationReader, today: date | None = None,
+                          partner: str | None = None) -> ReportProducts:
+    """Raadsrapportage and full model of stored run `run_id`; `partner` (a CBS code of a
+    municipality in the run) gives the Raadsrapportage for that council."""
+    sources = load_sources(repo, run_id, parse_framework=parse_framework,
+                           organisation_reader=organisation_reader)
+    day = today or date.today()
+    if partner is not None and partner not in {m.code for m in
+                                               sources.organisation.municipalities}:
+        raise NotFound(_("Gemeente {code} staat niet in het organisatiebestand. Kies een "
+                         "CBS-code van een partner, zoals GM0377.").format(code=partner))
+    model = model_from_sources(sources, day)
+    council = council_report(model, CouncilSources(
+        sources.run, sources.findings, sources.verdicts,
+        sources.previous.id if sources.previous else None, sources.previous_verdicts,
+        sources.framework, sources.organisation, sources.vulnerability, day), partner)
+    return ReportProducts(council, model)
 
 
 def model_from_sources(sources: ReportSources, today: date) -> ReportModel:
