@@ -93,7 +93,8 @@ def council_typst(report: CouncilReport) -> str:
     parts = [
         f"#set document(title: {s(report.title + ' – ' + report.audience)}, "
         f"author: {s(report.organisation)})",
-        f"#set text(lang: {s(current_language())}, font: \"DejaVu Sans\", size: 9.5pt, hyphenate: false)",
+        f"#set text(lang: {s(current_language())}, font: \"DejaVu Sans\", size: 9.5pt, "
+        "hyphenate: false)",
         "#set par(justify: false, leading: 0.55em, spacing: 0.8em)",
         "#set page(paper: \"a4\", margin: (x: 1.8cm, top: 1.4cm, bottom: 1.6cm), "
         f"footer: context text(size: 8pt)[#{s(report.title)} #h(1fr) #{s(page_word)} "
