@@ -36,3 +36,25 @@ def page(model: ReportModel) -> Element:
     from samenwerkingsmonitor.adapters.report.html import render_html
 
     return parse(render_html(model))
+
+
+@pytest.fixture(scope="session")
+def demo_repo(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The demo as `demo` makes it (with the vulnerability input), once per session."""
+    from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
+    from samenwerkingsmonitor.adapters.intake.vulnerability_reader import (
+        import_vulnerability_files,
+    )
+    from samenwerkingsmonitor.adapters.organisation.file import read_organisation
+    from samenwerkingsmonitor.adapters.storage import open_repository
+    from samenwerkingsmonitor.cli.import_cmd import import_file
+    from samenwerkingsmonitor.i18n import set_language
+    from samenwerkingsmonitor.services.demo.demo import DemoParts, run_demo
+
+    folder = tmp_path_factory.mktemp("demo")
+    repo = open_repository(f"sqlite:///{folder / 'demo.db'}")
+    set_language("nl")
+    parts = DemoParts(TomlFrameworkFiles(), read_organisation, import_file,
+                      import_vulnerability_files)
+    outcome = run_demo(repo, "tester", parts)
+    return repo, outcome.run.id

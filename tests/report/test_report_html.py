@@ -371,7 +371,7 @@ def test_gaps_name_what_is_missing_and_leave_out_the_baseline_year_of_a_baseline
         model: ReportModel) -> None:
     gaps = {(g.subject, g.indicator, g.year): g.gap for g in model.gaps}
     assert gaps[("Communicatie", "Ontvlechtingskosten als deel van de jaarlasten", 2019)] == \
-        "invoer ontbreekt (ontvlechtingskosten_eur)"
+        "invoer ontbreekt (Geraamde ontvlechtingskosten)"
     assert ("Communicatie", "Lasten van het team", 2018) not in gaps
 
 

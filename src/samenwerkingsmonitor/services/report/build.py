@@ -291,7 +291,8 @@ def _matrix_rows(subject: str, years: tuple[int, ...],
                       key=lambda c: _criterion_position(framework, c))
     rows = []
     for criterion in criteria:
-        cells = tuple(_cell(by_key.get((subject, criterion, year)), year) for year in years)
+        cells = tuple(_cell(by_key.get((subject, criterion, year)), year, framework)
+                      for year in years)
         rule = next((by_key[(subject, criterion, y)].rule for y in years
                      if (subject, criterion, y) in by_key), "")
         rows.append(MatrixRow(criterion, _criterion_name(framework, criterion),
@@ -299,12 +300,13 @@ def _matrix_rows(subject: str, years: tuple[int, ...],
     return tuple(rows)
 
 
-def _cell(verdict: CriterionVerdict | None, year: int) -> MatrixCell:
+def _cell(verdict: CriterionVerdict | None, year: int, framework: Framework) -> MatrixCell:
     if verdict is None:
         return MatrixCell(year, verdict_text(None))
     note = ""
-    if verdict.missing:
-        note = _("niet te beoordelen: {indicators}").format(indicators=", ".join(verdict.missing))
+    if verdict.missing:  # by name: a reader never sees an indicator id
+        note = _("niet te beoordelen: {indicators}").format(
+            indicators=", ".join(_indicator_name(framework, i) for i in verdict.missing))
     return MatrixCell(year, verdict_text(verdict.verdict), note)
 
 
@@ -321,9 +323,11 @@ def _section(subject: Subject, sources: ReportSources, anchor_id: str,
                        f.indicator, f.year, f.norm or ""),
     )
     norms = {n.id: n for n in framework.norms}
+    names = {i.id: i.name for i in framework.indicators}
     entries = tuple(
         finding_entry(f, _indicator(framework, f), norms.get(f.norm or ""),
-                      _criterion_name(framework, f.criterion or "") if f.criterion else "–")
+                      _criterion_name(framework, f.criterion or "") if f.criterion else "–",
+                      names)
         for f in findings
     )
     own = [f for f in sources.findings if f.subject == subject.id]
