@@ -367,3 +367,16 @@ def test_the_docx_is_a4_with_a_filled_table_of_contents(written: dict[str, Path]
     headings = [p.text for p in Document(str(written["rapport.docx"])).paragraphs
                 if p.style.name == "List Number"][:3]
     assert headings[:2] == ["Kernboodschap", "Wat vraagt dit van de raad"]
+
+
+@needs_poppler
+def test_every_fact_of_the_related_parties_is_printed_whole(written: dict[str, Path],
+                                                           products: ReportProducts) -> None:
+    """pdftotext leaves out text beyond the page edge: every word of every fact of the
+    'Verbonden partijen' chapter must be found in the printed text."""
+    printed = " ".join(pdf_pages(written["technische-bijlage.pdf"]))
+    flat = re.sub(r"-\s+", "", printed)
+    for party in products.model.related_parties:
+        for fact in party.facts:
+            for word in fact.value.split():
+                assert word in printed or word in flat, (party.name, fact.label, word)
