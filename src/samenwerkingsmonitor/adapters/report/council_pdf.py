@@ -28,7 +28,9 @@ FILLS = {  # light backgrounds; the text stays black (contrast ≥ 4.5:1 on each
 
 
 def s(text: str) -> str:
-    """A Typst string literal: the text as data, never as markup."""
+    """A Typst string literal: the text as data, never as markup. An amount stays on one line
+    with its unit ('€ 1.907.508', '7,6 %')."""
+    text = text.replace("€ ", "€\u00a0").replace(" %", "\u00a0%")
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
     return f'"{escaped}"'
 
@@ -61,6 +63,11 @@ def table(data: DataTable, widths: str | None = None, *, total_row: bool = False
             f"{s(data.caption)}),\n"
             f"table(columns: {columns}, align: left, stroke: 0.5pt + luma(150), inset: 4pt,\n"
             f"  table.header({header}),\n  {rows}))\n")
+
+
+def wide_first(data: DataTable) -> str:
+    """Column widths: the row header twice as wide as each value column."""
+    return "(" + ", ".join(["2fr"] + ["1fr"] * (len(data.columns) - 1)) + ")"
 
 
 def verdict_chip(verdict: VerdictText) -> str:
@@ -127,7 +134,7 @@ def council_typst(report: CouncilReport) -> str:
         parts.append("#pagebreak()")
         parts.append(f"#heading(level: 2, {s(page.name)}) {label(page.anchor)}")
         parts.append(paragraphs((page.intro,)))
-        parts.append(table(page.verdicts, "(auto, 1fr, 1fr, 1fr, 1fr, 1fr)"))
+        parts.append(table(page.verdicts))
         if page.causes:
             parts.append(f"#heading(level: 3, {s(_('Waarom niet voldoet'))})")
             parts.append("#list(" + ", ".join(f"[#{s(c)}]" for c in page.causes) + ")")
@@ -139,18 +146,18 @@ def council_typst(report: CouncilReport) -> str:
         parts.append(f"#heading(level: 3, {s(_('Kwetsbaarheid'))})")
         parts.append(paragraphs((page.vulnerability,)))
         if page.vulnerability_table is not None:
-            parts.append(table(page.vulnerability_table, "(2fr, 1fr, 1fr, 1fr)"))
+            parts.append(table(page.vulnerability_table, wide_first(page.vulnerability_table)))
     parts.append("#pagebreak()")
     parts.append(f"#heading(level: 2, {s(_('Kosten van de samenwerking'))}) <kosten>")
     parts.append(paragraphs(report.costs_intro))
     parts.append(table(report.costs_current, total_row=True))
-    parts.append(table(report.costs_constant))
+    parts.append(table(report.costs_constant, wide_first(report.costs_constant)))
     parts.append(f"#heading(level: 2, {s(_('Proces en betrokkenheid van de raad'))}) <proces>")
     parts.append(paragraphs(report.process))
-    parts.append(table(report.process_table, "(2fr, 1fr, 1fr, 1.5fr)"))
+    parts.append(table(report.process_table, wide_first(report.process_table)))
     parts.append(f"#heading(level: 2, {s(_('Normen die de raad nog vaststelt'))}) <normen>")
     parts.append(paragraphs(report.norms_text))
-    parts.append(table(report.norms_table, "(2fr, 1fr, 1fr)"))
+    parts.append(table(report.norms_table, wide_first(report.norms_table)))
     parts.append(f"#heading(level: 2, {s(_('Hoe leest u dit rapport'))}) <lezen>")
     parts.append(paragraphs(report.how_to_read))
     legend = ", ".join(f"[#{verdict_chip(v)}]" for v in report.legend)
