@@ -33,7 +33,9 @@ def table_html(data: DataTable, total: bool = False) -> Markup:
         cells += [f'<td data-label="{escape(column)}">{escape(cell)}</td>'
                   for column, cell in zip(data.columns[1:], row[1:], strict=False)]
         rows.append(f"<tr{css}>{''.join(cells)}</tr>")
-    return Markup(f'<div class="table-wrap"><table><caption>{escape(data.caption)}</caption>'
+    return Markup(f'<div class="table-wrap" tabindex="0" role="region" '
+                  f'aria-label="{escape(data.caption)}"><table><caption>{escape(data.caption)}'
+                  f"</caption>"
                   f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
                   f"</div>")
 
