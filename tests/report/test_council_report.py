@@ -126,6 +126,33 @@ def word_boxes(path: Path) -> tuple[list[tuple[float, float]], list[Word]]:
     return pages, words
 
 
+Box = tuple[float, float, float, float]
+
+
+def text_lines(path: Path) -> list[tuple[int, str, Box, list[tuple[str, float]]]]:
+    """(page, text, box, [(word, size)]) per line from `pdftotext -bbox-layout`; the size of a
+    word is across its line: the width of the box for a line turned 90° (a y axis title)."""
+    out = subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], check=True,
+                         capture_output=True, text=True).stdout
+    number = re.compile(r'xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)"')
+    found = []
+    for page_number, page in enumerate(out.split("<page ")[1:], start=1):
+        for line in re.findall(r"<line (.*?)</line>", page, re.S):
+            x0, y0, x1, y1 = (float(v) for v in number.search(line).groups())  # type: ignore[union-attr]
+            words = re.findall(r"<word ([^>]*)>(.*?)</word>", line)
+            vertical = len(words) > 1 and y1 - y0 > x1 - x0
+            sized = []
+            for attributes, text in words:
+                a, b, c, d = (float(v) for v in number.search(attributes).groups())  # type: ignore[union-attr]
+                size = c - a if vertical else d - b
+                if len(text) == 1:  # one glyph: its box is as high as the line either way
+                    size = max(c - a, d - b)
+                sized.append((text, size))
+            found.append((page_number, " ".join(w for w, _s in sized), (x0, y0, x1, y1),
+                          sized))
+    return found
+
+
 def council_texts(report: CouncilReport) -> list[str]:
     """The running text of the kernboodschap and the team pages (not table cells)."""
     texts = list(report.intro)
@@ -380,3 +407,43 @@ def test_every_fact_of_the_related_parties_is_printed_whole(written: dict[str, P
         for fact in party.facts:
             for word in fact.value.split():
                 assert word in printed or word in flat, (party.name, fact.label, word)
+
+
+# --- charts of the Technische bijlage -------------------------------------------------------
+
+def test_charts_keep_values_that_are_not_comparable_off_the_scale(
+        products: ReportProducts) -> None:
+    for section in products.model.sections:
+        for chart in section.charts:
+            layers = chart.spec["data"]["values"]
+            assert {row["rol"] for row in layers} <= {"own", "baseline", "target", "signal",
+                                                      "peers", "label"}, chart.anchor
+
+
+def test_a_chart_in_constant_prices_shows_one_price_level_and_says_so(
+        products: ReportProducts) -> None:
+    constant = [c for s in products.model.sections for c in s.charts
+                if "prijzen van" in c.spec["encoding"]["y"]["title"]]
+    assert constant
+    for chart in constant:
+        assert chart.table.columns[1] == "Waarde in lopende prijzen"
+        assert any("lopende prijzen staan in de tabel" in n for n in chart.notes)
+
+
+@needs_poppler
+def test_chart_text_is_at_least_8_pt_at_print_size(written: dict[str, Path],
+                                                   products: ReportProducts) -> None:
+    """Every word drawn in a chart (the area under its title, left of its data table) is at
+    least 8 pt: a line of 8 pt text is about 8.9 pt high in these fonts (less 0.3 pt)."""
+    titles = {c.title for s in products.model.sections for c in s.charts}
+    lines = text_lines(written["technische-bijlage.pdf"])
+    tops = [(page, box) for page, text, box, _words in lines if text in titles]
+    assert len(tops) >= len(titles) // 2  # a title on two lines is not found whole
+    small = []
+    for page, _text, box, words in lines:
+        for top_page, top in tops:
+            inside = (page == top_page and box[0] >= top[0] - 1 and box[2] <= 0.66 * 842
+                      and top[3] < box[1] < top[3] + 280)
+            if inside:
+                small += [(page, w, round(size, 1)) for w, size in words if size < 8.6]
+    assert small == []

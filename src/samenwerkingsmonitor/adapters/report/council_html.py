@@ -30,7 +30,7 @@ def table_html(data: DataTable, total: bool = False) -> Markup:
     for index, row in enumerate(data.rows):
         css = ' class="total"' if total and index == len(data.rows) - 1 else ""
         cells = [f'<th scope="row">{escape(row[0])}</th>']
-        cells += [f'<td data-label="{escape(column)}">{escape(cell)}</td>'
+        cells += [f'<td data-label="{escape(column)}">{escape(nobreak(cell))}</td>'
                   for column, cell in zip(data.columns[1:], row[1:], strict=False)]
         rows.append(f"<tr{css}>{''.join(cells)}</tr>")
     return Markup(f'<div class="table-wrap" tabindex="0" role="region" '
@@ -40,8 +40,15 @@ def table_html(data: DataTable, total: bool = False) -> Markup:
                   f"</div>")
 
 
+def nobreak(text: str) -> str:
+    """An amount stays on one line with its unit: '€ 1.128.549', '7,6 %'."""
+    return text.replace("€ ", "€\u00a0").replace(" %", "\u00a0%")
+
+
 def render_council_html(report: CouncilReport, language: str | None = None) -> str:
-    template = html_environment().get_template("council.html")
+    environment = html_environment()
+    environment.filters["nobreak"] = nobreak
+    template = environment.get_template("council.html")
     previous = current_language()
     set_language(language or previous)
     try:
