@@ -447,3 +447,35 @@ def test_chart_text_is_at_least_8_pt_at_print_size(written: dict[str, Path],
             if inside:
                 small += [(page, w, round(size, 1)) for w, size in words if size < 8.6]
     assert small == []
+
+
+def docx_words(path: Path) -> set[str]:
+    """Every word of the DOCX: body, tables, headers and footers."""
+    document = Document(str(path))
+    texts = [docx_text(path)]
+    for section in document.sections:
+        texts += [p.text for part in (section.header, section.footer) for p in part.paragraphs]
+    return set(re.findall(r"[A-Za-zÀ-ÿ]+", " ".join(texts)))
+
+
+@needs_poppler
+@pytest.mark.skipif(shutil.which("soffice") is None,
+                    reason="LibreOffice ontbreekt (scripts/system-packages.sh)")
+@pytest.mark.parametrize("name", ["rapport.docx", "rapport-GM0377.docx"])
+def test_libreoffice_shows_every_word_of_the_docx_whole(written: dict[str, Path],
+                                                        tmp_path: Path, name: str) -> None:
+    """Converted by LibreOffice (headless), every word of the printed text is a word of the
+    document: no word is broken in the middle by a narrow table column."""
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(written[name])], check=True, capture_output=True, timeout=120)
+    printed = subprocess.run(["pdftotext", str(tmp_path / name.replace(".docx", ".pdf")), "-"],
+                             check=True, capture_output=True, text=True).stdout
+    words = re.findall(r"[A-Za-zÀ-ÿ]+", printed)
+    source = docx_words(written[name])
+
+    def whole(word: str) -> bool:  # pdftotext joins 'Heemstede-' and 'Bloemendaal' again
+        return word in source or any(word[:i] in source and word[i:] in source
+                                     for i in range(2, len(word) - 1))
+
+    assert len(words) > 1000
+    assert sorted(w for w in set(words) if not whole(w)) == []
