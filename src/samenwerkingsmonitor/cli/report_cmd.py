@@ -2,9 +2,10 @@
 
 Two products from one report model, built once (services/report/build.py): the
 Raadsrapportage (rapport.html, rapport.pdf through Typst, rapport.docx) and, with --bijlage,
-the Technische bijlage (technische-bijlage.html/.pdf/.docx) with every finding, norm, rule, gap
-and chart. Next to them always herkomst.csv: every value the run used, with its version and
-batch. --for writes the Raadsrapportage for one partner council (rapport-GM0377.*).
+the Technische bijlage (technische-bijlage.html/.pdf/.docx, the PDF through Typst too) with
+every finding, norm, rule, gap and chart. Next to them always herkomst.csv: every value the
+run used, with its version and batch. --for writes the Raadsrapportage for one partner
+council (rapport-GM0377.*).
 docs/report.md describes the contents.
 """
 
@@ -19,12 +20,12 @@ import typer
 
 from samenwerkingsmonitor.adapters.frameworks.file import parse_framework_text
 from samenwerkingsmonitor.adapters.organisation.file import read_organisation
+from samenwerkingsmonitor.adapters.report.appendix_pdf import write_appendix_pdf
 from samenwerkingsmonitor.adapters.report.council_docx import write_council_docx
 from samenwerkingsmonitor.adapters.report.council_html import write_council_html
 from samenwerkingsmonitor.adapters.report.council_pdf import write_council_pdf
 from samenwerkingsmonitor.adapters.report.docx import write_docx
 from samenwerkingsmonitor.adapters.report.html import write_html
-from samenwerkingsmonitor.adapters.report.pdf import write_pdf
 from samenwerkingsmonitor.adapters.report.provenance import write_provenance
 from samenwerkingsmonitor.cli.app import app, console, repository
 from samenwerkingsmonitor.errors import UsageError
@@ -36,7 +37,7 @@ from samenwerkingsmonitor.services.storage.ports import Repository
 
 WRITERS: dict[str, Callable[[ReportModel, Path], Path]] = {
     "html": write_html,
-    "pdf": write_pdf,
+    "pdf": write_appendix_pdf,  # Typst; adapters/report/pdf.py (WeasyPrint) is the old path
     "docx": write_docx,
 }
 COUNCIL_WRITERS: dict[str, Callable[..., Path]] = {

@@ -30,7 +30,11 @@ FILLS = {  # light backgrounds; the text stays black (contrast ≥ 4.5:1 on each
 def s(text: str) -> str:
     """A Typst string literal: the text as data, never as markup. An amount stays on one line
     with its unit ('€ 1.907.508', '7,6 %')."""
-    text = text.replace("€ ", "€\u00a0").replace(" %", "\u00a0%")
+    return literal(text.replace("€ ", "€\u00a0").replace(" %", "\u00a0%"))
+
+
+def literal(text: str) -> str:
+    """A Typst string literal of the text exactly (alternative text, metadata)."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
     return f'"{escaped}"'
 
