@@ -479,3 +479,28 @@ def test_libreoffice_shows_every_word_of_the_docx_whole(written: dict[str, Path]
 
     assert len(words) > 1000
     assert sorted(w for w in set(words) if not whole(w)) == []
+
+
+def overlapping(words: list[Word]) -> list[tuple[int, str, str]]:
+    """Pairs of words on one page whose boxes overlap by more than 1 pt both ways: text of one
+    table cell running into the next."""
+    found = []
+    by_page: dict[int, list[Word]] = {}
+    for word in words:
+        by_page.setdefault(word.page, []).append(word)
+    for page, items in by_page.items():
+        items.sort(key=lambda w: w.y_min)
+        for index, a in enumerate(items):
+            for b in items[index + 1:]:
+                if b.y_min > a.y_max - 1:
+                    break
+                if min(a.x_max, b.x_max) - max(a.x_min, b.x_min) > 1:
+                    found.append((page, a.text, b.text))
+    return found
+
+
+@needs_poppler
+@pytest.mark.parametrize("name", ["rapport.pdf", "technische-bijlage.pdf"])
+def test_no_two_words_overlap(written: dict[str, Path], name: str) -> None:
+    _pages, words = word_boxes(written[name])
+    assert overlapping(words) == []

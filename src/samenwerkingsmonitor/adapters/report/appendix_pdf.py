@@ -128,6 +128,8 @@ def appendix_typst(model: ReportModel) -> str:
         f"footer: context text(size: 8pt)[#{s(model.cover.title)} #h(1fr) "
         "#counter(page).display(\"1 / 1\", both: true)]" + header(model) + ")",
         "#set table.cell(breakable: false)",
+        # a word longer than its column is hyphenated (Dutch patterns), never run into the next
+        f"#show table: set text(hyphenate: true, lang: {s(model.language)})",
         "#show heading.where(level: 1): set text(size: 16pt)",
         "#show heading.where(level: 2): set text(size: 13pt)",
         "#show heading.where(level: 3): set text(size: 11pt)",
@@ -185,6 +187,7 @@ def appendix_typst(model: ReportModel) -> str:
                       for x in block.shares))))
         if block.note:
             parts.append(paragraphs((block.note,)))
+    parts.append("#set page(flipped: true)")  # nine columns: a landscape page
     parts.append(heading(2, _("Paragraaf bedrijfsvoering"), "paragraaf-bedrijfsvoering"))
     for op in model.operations:
         parts.append(heading(3, op.name, op.anchor))
@@ -192,7 +195,9 @@ def appendix_typst(model: ReportModel) -> str:
             _("Indicator"), _("Norm"), *(str(y) for y in op.years), _("Nulmeting"),
             _("Toelichting")),
             tuple((r.indicator, r.target, *r.values, r.baseline, r.explanation)
-                  for r in op.rows))))
+                  for r in op.rows)),
+            "(1.6fr, 1.3fr" + ", 1fr" * len(op.years) + ", 1.3fr, 2.6fr)"))
+    parts.append("#set page(flipped: false)")
     parts.append(heading(2, _("Verbonden partijen"), "verbonden-partijen"))
     for party in model.related_parties:
         parts += [heading(3, f"{party.name} ({party.year})", party.anchor),
