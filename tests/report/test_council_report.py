@@ -504,3 +504,21 @@ def overlapping(words: list[Word]) -> list[tuple[int, str, str]]:
 def test_no_two_words_overlap(written: dict[str, Path], name: str) -> None:
     _pages, words = word_boxes(written[name])
     assert overlapping(words) == []
+
+
+def test_the_baseline_reads_the_same_in_table_and_explanation(products: ReportProducts) -> None:
+    """One source: a table cell that says the nulmeting was captured is never explained as
+    missing, and the other way round."""
+    from samenwerkingsmonitor.domain.measurements import BaselineStatus
+    from samenwerkingsmonitor.services.report.labels import baseline_status_label
+
+    missing = baseline_status_label(BaselineStatus.MISSING)
+    checked = 0
+    for section in products.model.sections:
+        for entry in section.findings:
+            if re.search(r"Nulmeting \d{4}: ontbreekt\.", entry.explanation):
+                checked += 1
+                assert missing in entry.baseline_text, entry
+            elif missing not in entry.baseline_text and "Nulmeting" in entry.explanation:
+                checked += 1
+    assert checked
