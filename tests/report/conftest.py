@@ -8,8 +8,12 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from test_report_html import Assessed, Element
 
+    from samenwerkingsmonitor.services.report.build import ReportProducts
+    from samenwerkingsmonitor.services.report.council_model import CouncilReport
     from samenwerkingsmonitor.services.report.model import ReportModel
 
 
@@ -58,3 +62,46 @@ def demo_repo(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unty
                       import_vulnerability_files)
     outcome = run_demo(repo, "tester", parts)
     return repo, outcome.run.id
+
+
+# --- both products of the demo, for tests/report/test_council_*.py -------------------------------
+
+@pytest.fixture(scope="session")
+def products(demo_repo: tuple[object, str]) -> ReportProducts:
+    from reading import DAY
+
+    from samenwerkingsmonitor.adapters.frameworks.file import parse_framework_text
+    from samenwerkingsmonitor.adapters.organisation.file import read_organisation
+    from samenwerkingsmonitor.i18n import set_language
+    from samenwerkingsmonitor.services.report.build import build_report_products
+
+    repo, run_id = demo_repo
+    set_language("nl")
+    return build_report_products(repo, run_id, parse_framework=parse_framework_text,  # type: ignore[arg-type]
+                                 organisation_reader=read_organisation, today=DAY)
+
+
+@pytest.fixture(scope="session")
+def council(products: ReportProducts) -> CouncilReport:
+    return products.council
+
+
+@pytest.fixture(scope="session")
+def written(demo_repo: tuple[object, str]) -> dict[str, Path]:
+    """Both products and the partner version in every format, as files (kept as artefacts)."""
+    from reading import ARTEFACTS, DAY, PARTNER
+
+    from samenwerkingsmonitor.cli.report_cmd import write_reports
+    from samenwerkingsmonitor.i18n import set_language
+
+    repo, run_id = demo_repo
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    for old in ARTEFACTS.iterdir():
+        old.unlink()
+    set_language("nl")
+    paths = write_reports(repo, run_id, ("html", "pdf", "docx"), ARTEFACTS, today=DAY,  # type: ignore[arg-type]
+                          appendix=True)
+    paths += write_reports(repo, run_id, ("html", "pdf", "docx"), ARTEFACTS, today=DAY,  # type: ignore[arg-type]
+                           partner=PARTNER)
+    return {p.name: p for p in paths}
+

@@ -34,8 +34,15 @@ from samenwerkingsmonitor.services.report.council_parts import (
     team_cost_table,
     vulnerability_part,
 )
+from samenwerkingsmonitor.services.report.cover import long_date
 from samenwerkingsmonitor.services.report.labels import verdict_text
-from samenwerkingsmonitor.services.report.model import DataTable, MatrixSubject, ReportModel
+from samenwerkingsmonitor.services.report.model import (
+    DataTable,
+    FindingEntry,
+    MatrixRow,
+    MatrixSubject,
+    ReportModel,
+)
 from samenwerkingsmonitor.services.vulnerability.team import TeamAnalysis
 
 RANK = {Verdict.VOLDOET: 3, Verdict.VOLDOET_DEELS: 2, Verdict.VOLDOET_NIET: 1}
@@ -240,11 +247,12 @@ def _change_sentences(team: MatrixSubject, model: ReportModel,
 
 def _count(before: Verdict | None, after: Verdict | None, better: int,
            worse: int) -> tuple[int, int]:
-    if before in RANK and after in RANK:
-        if RANK[after] > RANK[before]:  # type: ignore[index]
-            return better + 1, worse
-        if RANK[after] < RANK[before]:  # type: ignore[index]
-            return better, worse + 1
+    if before is None or after is None or before not in RANK or after not in RANK:
+        return better, worse
+    if RANK[after] > RANK[before]:
+        return better + 1, worse
+    if RANK[after] < RANK[before]:
+        return better, worse + 1
     return better, worse
 
 
@@ -272,21 +280,22 @@ def _team_page(team: MatrixSubject, model: ReportModel, src: CouncilSources,
                     sentence, vulnerability)
 
 
-def _cell_text(row: object, year: int) -> str:
-    cell = next((c for c in row.cells if c.year == year), None)  # type: ignore[attr-defined]
+def _cell_text(row: MatrixRow, year: int) -> str:
+    cell = next((c for c in row.cells if c.year == year), None)
     if cell is None or cell.verdict.code is None:
         return "–"
     return f"{cell.verdict.symbol} {cell.verdict.label}"
 
 
-def _trends(findings: Sequence[object], baseline: int, year: int) -> tuple[str, ...]:
+def _trends(findings: Sequence[FindingEntry], baseline: int, year: int) -> tuple[str, ...]:
     texts = []
     for indicator in KEY_INDICATORS:
-        rows = [f for f in findings if f.indicator_id == indicator]  # type: ignore[attr-defined]
+        rows = [f for f in findings if f.indicator_id == indicator]
         first = next((f for f in rows if f.year == baseline and f.value is not None), None)
         last = next((f for f in rows if f.year == year and f.value is not None), None)
         if first is None or last is None:
             continue
+        assert first.value is not None and last.value is not None  # filtered above
         texts.append(say.change_of_value(say.lowercase_first(first.indicator), first.unit,
                                          first.value, last.value, baseline, year))
     return tuple(texts)
@@ -306,7 +315,7 @@ def _decisions(model: ReportModel, src: CouncilSources, teams: Sequence[MatrixSu
     for evaluation in src.organisation.process.evaluations:
         if evaluation.held is not None or evaluation.cooperation not in partners:
             continue
-        planned = model_date(evaluation.planned)
+        planned = long_date(evaluation.planned)
         if evaluation.planned < src.today:
             text = say.decide_overdue_evaluation(evaluation.title, planned)
         elif (evaluation.planned - src.today).days <= 366:
@@ -332,15 +341,9 @@ def _decisions(model: ReportModel, src: CouncilSources, teams: Sequence[MatrixSu
     return tuple(points)
 
 
-def _code(row: object, year: int) -> Verdict | None:
-    cell = next((c for c in row.cells if c.year == year), None)  # type: ignore[attr-defined]
+def _code(row: MatrixRow, year: int) -> Verdict | None:
+    cell = next((c for c in row.cells if c.year == year), None)
     return cell.verdict.code if cell else None
-
-
-def model_date(day: date) -> str:
-    from samenwerkingsmonitor.services.report.cover import long_date
-
-    return long_date(day)
 
 
 def _costs_intro(model: ReportModel, src: CouncilSources, teams: Sequence[MatrixSubject],

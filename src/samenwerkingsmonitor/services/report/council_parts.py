@@ -45,9 +45,9 @@ def costs_current_table(model: ReportModel, teams: Sequence[MatrixSubject], year
         total += actual or 0.0
         parts = []
         for name in partners:
-            share = next((s for s in (block.shares if block else ())
+            found = next((s for s in (block.shares if block else ())
                           if s.year == year and s.partner == name), None)
-            amount = share.amount_value if share else None
+            amount = found.amount_value if found else None
             part_totals[name] += amount or 0.0
             parts.append(say.euro(amount) if amount is not None else "–")
         rows.append((team.name, say.euro(actual) if actual is not None else "–", *parts))
@@ -82,17 +82,18 @@ def team_cost_table(model: ReportModel, team: MatrixSubject, partner: str | None
     """Begroting and realisatie per year in current prices, and each partner's part."""
     block = next((b for b in model.costs if b.subject_id == team.subject_id), None)
     rows = block.rows if block else ()
+    shares = block.shares if block else ()
     partners: list[str] = []
-    for share in (block.shares if block else ()):
+    for share in shares:
         if share.partner not in partners and (partner is None or share.partner == partner_name):
             partners.append(share.partner)
     body = []
     for row in reversed(rows):  # the last year first
         parts = []
         for name in partners:
-            share = next((s for s in block.shares  # type: ignore[union-attr]
-                          if s.year == row.year and s.partner == name), None)
-            parts.append(share.amount if share else "–")
+            found = next((s for s in shares if s.year == row.year and s.partner == name),
+                         None)
+            parts.append(found.amount if found else "–")
         body.append((str(row.year), row.budget, row.actual, *parts))
     return DataTable(
         _("Kosten van {team} per jaar, in euro's van dat jaar").format(team=team.name),
