@@ -227,3 +227,25 @@ def test_the_baseline_reads_the_same_in_table_and_explanation(products: ReportPr
             elif missing not in entry.baseline_text and "Nulmeting" in entry.explanation:
                 checked += 1
     assert checked
+
+
+def test_the_docx_takes_the_municipality_styles_from_a_reference_document(
+        council: CouncilReport, tmp_path: Path) -> None:
+    """--stijl: the reference document lends its styles and page set-up; its text is dropped."""
+    from docx.shared import Cm, Pt
+
+    from samenwerkingsmonitor.adapters.report.council_docx import write_council_docx
+
+    reference = Document()
+    reference.styles["Normal"].font.name = "Liberation Serif"
+    reference.styles["Normal"].font.size = Pt(11)
+    reference.sections[0].left_margin = Cm(3)
+    reference.add_paragraph("Tekst van het sjabloon die niet in het rapport hoort.")
+    reference.save(str(tmp_path / "huisstijl.docx"))
+    path = write_council_docx(council, tmp_path, "rapport.docx",
+                              reference=tmp_path / "huisstijl.docx")
+    document = Document(str(path))
+    assert document.styles["Normal"].font.name == "Liberation Serif"
+    assert round(document.sections[0].left_margin.cm, 1) == 3.0
+    assert "Tekst van het sjabloon" not in docx_text(path)
+    assert council.teams[0].name in docx_text(path)
