@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # the types only; see the module docstring for why imports ar
     from samenwerkingsmonitor.services.intake.tables import RawTable
     from samenwerkingsmonitor.services.measurements.ports import ExportWriter, TableReader
     from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
-    from samenwerkingsmonitor.services.report.ports import ReportWriter
+    from samenwerkingsmonitor.services.report.ports import CouncilWriter, ReportWriter
     from samenwerkingsmonitor.services.storage.ports import Repository
     from samenwerkingsmonitor.services.workbooks.ports import TemplateWriter
 
@@ -55,18 +55,18 @@ class Wiring:
 
     database: str = DEFAULT_DATABASE
     limits: Any = None  # IntakeLimits for every file read; None: from --max-size (tests set it)
-    _repository: Any = field(default=None, repr=False)
+    opened: Any = field(default=None, repr=False)  # a Repository already open, to share
 
     def for_database(self, url: str) -> Wiring:
         """The same wiring on another database (the demo builds its own)."""
         return Wiring(url)
 
     def repository(self) -> Repository:
-        if self._repository is None:
+        if self.opened is None:
             from samenwerkingsmonitor.adapters.storage import open_repository
 
-            self._repository = open_repository(self.database)
-        return self._repository  # type: ignore[no-any-return]
+            self.opened = open_repository(self.database)
+        return self.opened  # type: ignore[no-any-return]
 
     def framework_files(self) -> FrameworkFiles:
         from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
@@ -106,10 +106,21 @@ class Wiring:
                             "write_csv"),
                 "xlsx": late(spreadsheets, "write_xlsx"), "ods": late(spreadsheets, "write_ods")}
 
-    def report_writers(self) -> dict[str, ReportWriter]:
-        """Report formats in the order a demo writes them; provenance is written beside."""
+    def council_writers(self) -> dict[str, CouncilWriter]:
+        """The Raadsrapportage by format, in the order a demo writes them."""
+        html = late("samenwerkingsmonitor.adapters.report.council_html", "write_council_html")
+        pdf = late("samenwerkingsmonitor.adapters.report.council_pdf", "write_council_pdf")
+        docx = late("samenwerkingsmonitor.adapters.report.council_docx", "write_council_docx")
+        return {"html": lambda report, folder, name, style=None: html(report, folder, name),
+                "pdf": lambda report, folder, name, style=None: pdf(report, folder, name),
+                "docx": lambda report, folder, name, style=None: docx(report, folder, name,
+                                                                      reference=style)}
+
+    def appendix_writers(self) -> dict[str, ReportWriter]:
+        """The Technische bijlage by format (its PDF through Typst, ADR 0017)."""
         return {"html": late("samenwerkingsmonitor.adapters.report.html", "write_html"),
-                "pdf": late("samenwerkingsmonitor.adapters.report.pdf", "write_pdf"),
+                "pdf": late("samenwerkingsmonitor.adapters.report.appendix_pdf",
+                            "write_appendix_pdf"),
                 "docx": late("samenwerkingsmonitor.adapters.report.docx", "write_docx")}
 
     def provenance_writer(self) -> ReportWriter:

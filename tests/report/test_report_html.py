@@ -370,7 +370,7 @@ def test_gaps_name_what_is_missing_and_leave_out_the_baseline_year_of_a_baseline
         model: ReportModel) -> None:
     gaps = {(g.subject, g.indicator, g.year): g.gap for g in model.gaps}
     assert gaps[("Communicatie", "Ontvlechtingskosten als deel van de jaarlasten", 2019)] == \
-        "invoer ontbreekt (ontvlechtingskosten_eur)"
+        "invoer ontbreekt (Geraamde ontvlechtingskosten)"
     assert ("Communicatie", "Lasten van het team", 2018) not in gaps
 
 
@@ -514,7 +514,36 @@ def test_report_writes_rapport_html_and_prints_its_path(cli: Cli,
     folder = tmp_path / "uit"
     assert (code, out, err) == (0, f"{folder / 'rapport.html'}\n{folder / 'herkomst.csv'}\n", "")
     written = parse((tmp_path / "uit" / "rapport.html").read_text(encoding="utf-8"))
-    assert assessed.run_id in written.all("header")[0].text()
+    assert "Raadsrapportage" in written.all("h1")[0].text()
+    assert assessed.run_id in " ".join(d.text() for d in written.all("dd"))
+
+
+def test_report_with_bijlage_writes_both_products_readable_by_others(cli: Cli,
+        assessed: Assessed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli("--database", assessed.url, "report",
+                             assessed.run_id, "--as", "html", "--appendix", "--output",
+                             str(tmp_path))
+    names = ["rapport.html", "technische-bijlage.html", "herkomst.csv"]
+    assert (code, out.splitlines(), err) == (0, [str(tmp_path / n) for n in names], "")
+    for name in names:
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o644, name
+    appendix = parse((tmp_path / "technische-bijlage.html").read_text(encoding="utf-8"))
+    assert "Technische bijlage" in appendix.all("h1")[0].text()
+
+
+def test_report_for_a_partner_is_titled_for_that_council(cli: Cli,
+        assessed: Assessed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli("--database", assessed.url, "report",
+                             assessed.run_id, "--as", "html", "--for", "GM0377", "--output",
+                             str(tmp_path))
+    assert (code, err) == (0, "")
+    page = parse((tmp_path / "rapport-GM0377.html").read_text(encoding="utf-8"))
+    assert page.all("header")[0].text().count("Bloemendaal") == 1
+    column_heads = {th.text() for th in page.all("th")}
+    assert "Deel Bloemendaal" in column_heads
+    assert "Deel Heemstede" not in column_heads
 
 
 @pytest.mark.parametrize(("args", "code", "message"), [

@@ -1,10 +1,12 @@
-"""The PDF council report: the real pipeline (tests/test_report_html.py's run on a SQLite file),
-printed by WeasyPrint, then read back: its structure with pikepdf (PDF/UA-1: tagged, language,
-title, bookmarks, alternative text on figures), its text with poppler's pdftotext, and its pages
+"""The PDF of the Technische bijlage: the real pipeline (tests/test_report_html.py's run on a
+SQLite file), compiled by Typst (adapters/report/appendix_pdf.py), then read back: its
+structure with pikepdf (PDF/UA-1: tagged, language, title, bookmarks, alternative text on
+figures), its text with poppler's pdftotext, and its pages
 as PNG images with pdftoppm (kept in test-artifacts/report-pages/ to look at)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -15,8 +17,9 @@ import pytest
 from test_report_html import Assessed
 
 from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
+from samenwerkingsmonitor.adapters.report.appendix_pdf import write_appendix_pdf
 from samenwerkingsmonitor.adapters.report.charts import inline_svg
-from samenwerkingsmonitor.adapters.report.pdf import pdf_from_html, write_pdf
+from samenwerkingsmonitor.adapters.report.pdf import pdf_from_html
 from samenwerkingsmonitor.errors import PdfAccessibilityError
 from samenwerkingsmonitor.services.assessment.explain import verdict_label
 from samenwerkingsmonitor.services.frameworks.load import load_framework
@@ -34,7 +37,7 @@ needs_poppler = pytest.mark.skipif(
 def pdf_file(model: ReportModel) -> Path:
     """Written where a person can open it after the run, next to its page images."""
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
-    return write_pdf(model, ARTEFACTS)
+    return write_appendix_pdf(model, ARTEFACTS)
 
 
 @pytest.fixture(scope="module")
@@ -144,9 +147,9 @@ def test_an_inline_chart_carries_its_title_and_description(
 def pdf_text(pdf_file: Path) -> str:
     if shutil.which("pdftotext") is None:
         pytest.skip("poppler-utils (pdftotext) is not installed")
-    result = subprocess.run(["pdftotext", "-layout", str(pdf_file), "-"], check=True,
+    result = subprocess.run(["pdftotext", str(pdf_file), "-"], check=True,
                             capture_output=True, text=True)
-    return result.stdout
+    return re.sub(r"\s+", " ", result.stdout)  # a value wrapped in its cell reads as one
 
 
 @needs_poppler

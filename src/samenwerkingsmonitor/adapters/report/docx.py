@@ -18,8 +18,9 @@ from pathlib import Path
 
 from docx import Document as new_document
 from docx.document import Document
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 
+from samenwerkingsmonitor.adapters.report.council_docx import a4
 from samenwerkingsmonitor.adapters.report.docx_chapters import (
     appendix_gaps,
     appendix_norms,
@@ -35,7 +36,6 @@ from samenwerkingsmonitor.adapters.report.docx_chapters import (
     vulnerability_chapter,
 )
 from samenwerkingsmonitor.adapters.report.docx_parts import (
-    add_field,
     new_chapter_section,
     page_footer,
     page_header,
@@ -44,7 +44,7 @@ from samenwerkingsmonitor.adapters.report.docx_parts import (
 from samenwerkingsmonitor.i18n import _, current_language, set_language
 from samenwerkingsmonitor.services.report.model import ReportModel
 
-REPORT_FILE = "rapport.docx"
+REPORT_FILE = "technische-bijlage.docx"
 
 ChapterWriter = Callable[[Document, ReportModel], None]
 CHAPTERS: dict[str, ChapterWriter] = {
@@ -70,6 +70,7 @@ def build_document(model: ReportModel) -> Document:
     set_language(model.language)
     try:
         document = new_document()
+        a4(document)
         _metadata(document, model)
         _cover(document, model)
         _table_of_contents(document, model)
@@ -93,7 +94,7 @@ def render_docx(model: ReportModel) -> bytes:
 
 
 def write_docx(model: ReportModel, output_dir: Path) -> Path:
-    """Write DIR/rapport.docx (the folder is made if needed) and return its path."""
+    """Write DIR/technische-bijlage.docx (the folder is made if needed) and return its path."""
     output_dir.mkdir(parents=True, exist_ok=True)
     path = output_dir / REPORT_FILE
     path.write_bytes(render_docx(model))
@@ -133,13 +134,14 @@ def _cover(document: Document, model: ReportModel) -> None:
 
 
 def _table_of_contents(document: Document, model: ReportModel) -> None:
-    """A Word TOC field (F9 adds page numbers); until then it lists the chapters as text."""
+    """The table of contents, filled in: every chapter and its sections, in reading order
+    (a Word field would read 'update with F9' until someone does)."""
     document.add_page_break()
     heading = document.add_paragraph()  # not a heading style: it is not a chapter itself
     heading.paragraph_format.keep_with_next = True
     run = heading.add_run(_("Inhoud"))
     run.bold, run.font.size = True, Pt(16)
-    chapters = [e.title for e in model.contents if e.level == 2]
-    paragraph = document.add_paragraph()
-    add_field(paragraph, 'TOC \\o "1-2" \\h \\z \\u', "; ".join(chapters))
-    document.add_paragraph(_("Werk de inhoudsopgave bij met F9 om de paginanummers te zien."))
+    for entry in model.contents:
+        paragraph = document.add_paragraph(entry.title)
+        paragraph.paragraph_format.space_after = 0
+        paragraph.paragraph_format.left_indent = Cm(0.6 * (entry.level - 2))

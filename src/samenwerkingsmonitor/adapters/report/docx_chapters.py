@@ -328,8 +328,8 @@ def appendix_provenance(document: Document, model: ReportModel) -> None:
     document.add_paragraph(_(
         "Elke afzonderlijke waarde (%(count)s in totaal) staat met bron, bestand, blad en rij, "
         "batch, versie en de bevindingen die haar gebruiken in het bestand %(file)s naast dit "
-        "rapport. Met het versienummer is elke waarde terug te vinden in de opgeslagen "
-        "geschiedenis (samenwerkingsmonitor export --history).")
+        "rapport. Met het versienummer vindt de beheerder elke waarde terug in de opgeslagen "
+        "geschiedenis.")
         % {"count": len(model.provenance), "file": model.provenance_file})
     if not model.provenance_groups:
         document.add_paragraph(_("Deze toetsing gebruikte geen opgeslagen metingen."))

@@ -97,9 +97,58 @@ def add_table(document: Document, caption: str, columns: Sequence[str],
         for index, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
             content = value if isinstance(value, CellText) else CellText(value, bold=index == 0)
             _fill(cell, content)
-    if widths_cm:
-        set_column_widths(table, widths_cm)
+    total = usable_width_cm(document)
+    if not widths_cm and sum(minimum_widths(columns, rows)) > total:
+        small_print(table)  # a wide table in 8 pt rather than words broken in the middle
+        widths_cm = content_widths(columns, rows, total, scale=SMALL.pt / 10)
+    set_column_widths(table, widths_cm or content_widths(columns, rows, total))
     return table
+
+
+def small_print(table: Table) -> None:
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = SMALL
+
+
+CM_PER_CHARACTER = 0.26  # a bold character of 10 pt in DejaVu Sans, with room to spare
+CELL_PADDING_CM = 0.45
+
+
+def _texts(cell: Cell) -> list[str]:
+    return [cell.text, *cell.small] if isinstance(cell, CellText) else [cell]
+
+
+def _longest_and_length(columns: Sequence[str],
+                        rows: Sequence[Sequence[Cell]]) -> tuple[list[int], list[float]]:
+    longest, length = [], []
+    for index, title in enumerate(columns):
+        texts = [title] + [t for row in rows for t in _texts(row[index])]
+        longest.append(max((len(w) for t in texts for w in t.split()), default=1))
+        length.append(sum(len(t) for t in texts) / len(texts))
+    return longest, length
+
+
+def minimum_widths(columns: Sequence[str], rows: Sequence[Sequence[Cell]],
+                   scale: float = 1.0) -> list[float]:
+    longest, _length = _longest_and_length(columns, rows)
+    return [w * CM_PER_CHARACTER * scale + CELL_PADDING_CM for w in longest]
+
+
+def content_widths(columns: Sequence[str], rows: Sequence[Sequence[Cell]],
+                   total_cm: float, scale: float = 1.0) -> list[float]:
+    """Column widths from the content: each column at least as wide as its longest word (no
+    word is broken in the middle, in Word or LibreOffice), the rest shared by text length."""
+    _longest, length = _longest_and_length(columns, rows)
+    minimum = minimum_widths(columns, rows, scale)
+    if sum(minimum) >= total_cm:
+        return [m * total_cm / sum(minimum) for m in minimum]
+    spare = total_cm - sum(minimum)
+    weights = [max(n - m / (CM_PER_CHARACTER * scale), 0.0) + 1.0
+               for n, m in zip(length, minimum, strict=True)]
+    return [m + spare * w / sum(weights) for m, w in zip(minimum, weights, strict=True)]
 
 
 def _fill(cell: _Cell, content: CellText) -> None:
@@ -149,10 +198,14 @@ def _table_caption(table: Table, caption: str) -> None:
 
 
 def set_column_widths(table: Table, widths_cm: Sequence[float]) -> None:
+    """Widths on the cells (Word) and on the table grid (LibreOffice reads only the grid)."""
     table.autofit = False
     for column, width in zip(table.columns, widths_cm, strict=False):
         for cell in column.cells:
             cell.width = Cm(width)
+    grid = table._tbl.tblGrid
+    for column, width in zip(grid.findall(qn("w:gridCol")), widths_cm, strict=False):
+        column.set(qn("w:w"), str(int(Cm(width).twips)))
 
 
 def add_picture_with_alt(document: Document, image: bytes, alt_text: str, title: str = "",

@@ -18,7 +18,7 @@ from samenwerkingsmonitor.adapters.report.charts import inline_svg
 from samenwerkingsmonitor.i18n import current_language, gettext, set_language
 from samenwerkingsmonitor.services.report.model import ReportModel, TocEntry
 
-REPORT_FILE = "rapport.html"
+REPORT_FILE = "technische-bijlage.html"
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
@@ -81,7 +81,7 @@ def render_html(model: ReportModel) -> str:
 
 
 def write_html(model: ReportModel, output_dir: Path) -> Path:
-    """Write DIR/rapport.html (the folder is made if needed) and return its path."""
+    """Write DIR/technische-bijlage.html (the folder is made if needed) and return its path."""
     output_dir.mkdir(parents=True, exist_ok=True)
     path = output_dir / REPORT_FILE
     path.write_text(render_html(model), encoding="utf-8")

@@ -25,7 +25,7 @@ from samenwerkingsmonitor.errors import PdfAccessibilityError
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.report.model import ReportModel
 
-REPORT_FILE = "rapport.pdf"
+REPORT_FILE = "technische-bijlage.pdf"
 PDF_VARIANT = "pdf/ua-1"
 
 
@@ -72,7 +72,7 @@ def render_pdf(model: ReportModel) -> bytes:
 
 
 def write_pdf(model: ReportModel, output_dir: Path) -> Path:
-    """Write DIR/rapport.pdf (the folder is made if needed) and return its path."""
+    """Write DIR/technische-bijlage.pdf (the folder is made if needed) and return its path."""
     output_dir.mkdir(parents=True, exist_ok=True)
     path = output_dir / REPORT_FILE
     path.write_bytes(render_pdf(model))

@@ -36,4 +36,5 @@ def write_provenance(model: ReportModel, output_dir: Path) -> Path:
     """Write DIR/herkomst.csv (model.provenance_file) and return its path."""
     path = output_dir / model.provenance_file
     write_csv(ExportTable(PROVENANCE_COLUMNS, provenance_rows(model)), path)
+    path.chmod(0o644)  # the report tells its readers to open it: readable like any output file
     return path

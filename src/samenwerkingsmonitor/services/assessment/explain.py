@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from samenwerkingsmonitor.domain.assessment import DetailKey, Finding, Gap
 from samenwerkingsmonitor.domain.framework import Direction, Indicator
+from samenwerkingsmonitor.domain.measurements import BaselineStatus
 from samenwerkingsmonitor.i18n import _, number
 from samenwerkingsmonitor.services.assessment.code_words import (  # noqa: F401  (verdict_label re-exported)
     baseline_status_label,
@@ -111,6 +112,10 @@ def _baseline_sentence(finding: Finding, indicator: Indicator) -> str:
         return _("Dit is het jaar van de nulmeting ({status}).").format(
             status=baseline_status_label(finding.baseline_status))
     if finding.baseline_value is None:
+        if finding.baseline_status is not BaselineStatus.MISSING:  # a scale answer: no number
+            return _("Nulmeting {year}: {status}.").format(
+                year=finding.baseline_year,
+                status=baseline_status_label(finding.baseline_status))
         return _("Nulmeting {year}: ontbreekt.").format(year=finding.baseline_year)
     return _("Nulmeting {year}: {value} ({status}).").format(
         year=finding.baseline_year,

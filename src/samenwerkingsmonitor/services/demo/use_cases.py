@@ -1,5 +1,6 @@
 """Front door of `demo`: a folder with its own SQLite database in which the fictitious example
-is registered, imported and assessed, and the council report written (example/README.md).
+is registered, imported and assessed, and both reports written: the Raadsrapportage and the
+Technische bijlage (example/README.md).
 
 The demo is a chain of the other front doors on a fresh database, so it runs exactly what a
 user runs command by command.
@@ -100,5 +101,5 @@ def run_demo(request: DemoRequest, ports: DemoPorts,
     if request.formats:
         note(_("rapport schrijven"))
         files = write_report(ReportRequest(outcome.run.id, request.formats,
-                                           request.output_dir), demo).files
+                                           request.output_dir, appendix=True), demo).files
     return DemoResult(outcome, database, files)

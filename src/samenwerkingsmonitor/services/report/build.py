@@ -22,6 +22,8 @@ from samenwerkingsmonitor.services.assessment.stored_run import load_stored_run
 from samenwerkingsmonitor.services.frameworks.ports import FrameworkFiles
 from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
 from samenwerkingsmonitor.services.report.costs import cost_blocks, costs_note
+from samenwerkingsmonitor.services.report.council import CouncilSources, council_report
+from samenwerkingsmonitor.services.report.council_model import CouncilReport
 from samenwerkingsmonitor.services.report.cover import cover, long_date
 from samenwerkingsmonitor.services.report.details import (
     finding_entry,
@@ -129,6 +131,35 @@ def build_report_model(repo: Repository, run_id: str, *, framework_files: Framew
     sources = load_sources(repo, run_id, framework_files=framework_files,
                            organisation_reader=organisation_reader)
     return model_from_sources(sources, today or date.today())
+
+
+@dataclass(frozen=True, slots=True)
+class ReportProducts:
+    """Both products of one run, built once: the Raadsrapportage and the full model that the
+    Technische bijlage prints."""
+
+    council: CouncilReport
+    model: ReportModel
+
+
+def build_report_products(repo: Repository, run_id: str, *, framework_files: FrameworkFiles,
+                          organisation_reader: OrganisationReader, today: date | None = None,
+                          partner: str | None = None) -> ReportProducts:
+    """Raadsrapportage and full model of stored run `run_id`; `partner` (a CBS code of a
+    municipality in the run) gives the Raadsrapportage for that council."""
+    sources = load_sources(repo, run_id, framework_files=framework_files,
+                           organisation_reader=organisation_reader)
+    day = today or date.today()
+    if partner is not None and partner not in {m.code for m in
+                                               sources.organisation.municipalities}:
+        raise NotFound(_("Gemeente {code} staat niet in het organisatiebestand. Kies een "
+                         "CBS-code van een partner, zoals GM0377.").format(code=partner))
+    model = model_from_sources(sources, day)
+    council = council_report(model, CouncilSources(
+        sources.run, sources.findings, sources.verdicts,
+        sources.previous.id if sources.previous else None, sources.previous_verdicts,
+        sources.framework, sources.organisation, sources.vulnerability, day), partner)
+    return ReportProducts(council, model)
 
 
 def model_from_sources(sources: ReportSources, today: date) -> ReportModel:
@@ -244,7 +275,8 @@ def _matrix_rows(subject: str, years: tuple[int, ...],
                       key=lambda c: _criterion_position(framework, c))
     rows = []
     for criterion in criteria:
-        cells = tuple(_cell(by_key.get((subject, criterion, year)), year) for year in years)
+        cells = tuple(_cell(by_key.get((subject, criterion, year)), year, framework)
+                      for year in years)
         rule = next((by_key[(subject, criterion, y)].rule for y in years
                      if (subject, criterion, y) in by_key), "")
         rows.append(MatrixRow(criterion, _criterion_name(framework, criterion),
@@ -252,12 +284,13 @@ def _matrix_rows(subject: str, years: tuple[int, ...],
     return tuple(rows)
 
 
-def _cell(verdict: CriterionVerdict | None, year: int) -> MatrixCell:
+def _cell(verdict: CriterionVerdict | None, year: int, framework: Framework) -> MatrixCell:
     if verdict is None:
         return MatrixCell(year, verdict_text(None))
     note = ""
-    if verdict.missing:
-        note = _("niet te beoordelen: {indicators}").format(indicators=", ".join(verdict.missing))
+    if verdict.missing:  # by name: a reader never sees an indicator id
+        note = _("niet te beoordelen: {indicators}").format(
+            indicators=", ".join(_indicator_name(framework, i) for i in verdict.missing))
     return MatrixCell(year, verdict_text(verdict.verdict), note)
 
 
@@ -274,9 +307,11 @@ def _section(subject: Subject, sources: ReportSources, anchor_id: str,
                        f.indicator, f.year, f.norm or ""),
     )
     norms = {n.id: n for n in framework.norms}
+    names = {i.id: i.name for i in framework.indicators}
     entries = tuple(
         finding_entry(f, _indicator(framework, f), norms.get(f.norm or ""),
-                      _criterion_name(framework, f.criterion or "") if f.criterion else "–")
+                      _criterion_name(framework, f.criterion or "") if f.criterion else "–",
+                      names)
         for f in findings
     )
     own = [f for f in sources.findings if f.subject == subject.id]

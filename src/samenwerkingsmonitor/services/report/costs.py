@@ -20,8 +20,8 @@ from samenwerkingsmonitor.domain.organisation import (
     Subject,
     SubjectKind,
 )
-from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.assessment.explain import number, quantity
+from samenwerkingsmonitor.i18n import _, number
+from samenwerkingsmonitor.services.assessment.explain import quantity
 from samenwerkingsmonitor.services.report.model import CostBlock, CostRow, PartnerShare
 from samenwerkingsmonitor.services.storage.ports import StoredMeasurement
 

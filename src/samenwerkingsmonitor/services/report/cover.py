@@ -61,7 +61,7 @@ def cover(run: AssessmentRun, framework: Framework, organisation: Organisation,
         Fact(_("Datum van het rapport"), report_date),
     )
     return Cover(
-        title=_("Toetsing van de ambtelijke samenwerking"), organisation=organisation.title,
+        title=_("Technische bijlage bij de raadsrapportage"), organisation=organisation.title,
         subjects=about, period=f"{run.first_year}-{run.last_year}",
         baseline_year=run.baseline_year, framework=framework_text, adoption=status,
         report_status=report_status, run_id=run.id, data_version=data_version,

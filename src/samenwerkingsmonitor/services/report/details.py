@@ -3,7 +3,8 @@ gaps and the provenance of every measurement the run used."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 
 from samenwerkingsmonitor.domain.assessment import (
     AssessmentRun,
@@ -55,25 +56,38 @@ def baseline_text(finding: Finding, indicator: Indicator) -> str:
                                                   status=status)
 
 
-def full_gap_text(finding: Finding) -> str:
+IDENTIFIER = re.compile(r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b")
+
+
+def readable_ids(text: str, names: Mapping[str, str]) -> str:
+    """Indicator ids in a stored text (a missing input, 'lasten_eur') as their names: a reader
+    never sees an internal identifier."""
+    return IDENTIFIER.sub(lambda m: names.get(m.group(0), m.group(0)), text)
+
+
+def full_gap_text(finding: Finding, names: Mapping[str, str] | None = None) -> str:
     if not finding.gap:
         return ""
     text = gap_text(finding.gap)
     missing = dict(finding.detail).get("ontbrekende_invoer")
-    return f"{text} ({missing})" if missing else text
+    if missing:
+        text = f"{text} ({readable_ids(missing, names or {})})"
+    return text
 
 
 def finding_entry(finding: Finding, indicator: Indicator, norm: Norm | None,
-                  criterion: str) -> FindingEntry:
+                  criterion: str, names: Mapping[str, str] | None = None) -> FindingEntry:
+    names = names or {}
     return FindingEntry(
         indicator_id=finding.indicator, indicator=indicator.name, criterion=criterion,
         year=finding.year, verdict=verdict_text(finding.verdict),
         value_text=value_text(finding, indicator),
         norm_text=finding_norm_text(finding, norm, indicator),
         baseline_text=baseline_text(finding, indicator),
-        explanation=explain(with_band_detail(finding, norm, indicator), indicator),
+        explanation=readable_ids(explain(with_band_detail(finding, norm, indicator), indicator),
+                                 names),
         quality=tuple(quality_label(label) for label in finding.labels),
-        gap=full_gap_text(finding), value=finding.value, scale_value=finding.scale_value,
+        gap=full_gap_text(finding, names), value=finding.value, scale_value=finding.scale_value,
         unit=finding.unit, target=finding.target, signal=finding.signal,
         baseline_value=finding.baseline_value,
     )
@@ -92,7 +106,8 @@ def gap_entries(findings: Sequence[Finding], framework: Framework,
                 known: dict[str, Subject]) -> tuple[GapEntry, ...]:
     gaps = [f for f in findings if f.gap and f.gap not in NOT_MISSING_DATA]
     entries = {
-        (f.subject, f.indicator, f.year, full_gap_text(f)) for f in gaps
+        (f.subject, f.indicator, f.year,
+         full_gap_text(f, {i.id: i.name for i in framework.indicators})) for f in gaps
     }  # a finding per norm: one gap line is enough
     return tuple(
         GapEntry(_name(known, subject), _indicator_name(framework, indicator), year, text)

@@ -18,8 +18,8 @@ from samenwerkingsmonitor.domain.framework import (
     NormKind,
 )
 from samenwerkingsmonitor.domain.verdicts import Verdict
-from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.assessment.explain import number, quantity, verdict_label
+from samenwerkingsmonitor.i18n import _, number
+from samenwerkingsmonitor.services.assessment.explain import quantity, verdict_label
 from samenwerkingsmonitor.services.report.labels import norm_kind_label, source_kind_label
 from samenwerkingsmonitor.services.report.model import NormEntry
 

@@ -18,8 +18,8 @@ from samenwerkingsmonitor.domain.organisation import (
     Subject,
     SubjectKind,
 )
-from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.assessment.explain import number, verdict_label
+from samenwerkingsmonitor.i18n import _, number
+from samenwerkingsmonitor.services.assessment.explain import verdict_label
 from samenwerkingsmonitor.services.report.details import baseline_text, value_text
 from samenwerkingsmonitor.services.report.labels import quality_label
 from samenwerkingsmonitor.services.report.model import (

@@ -122,8 +122,8 @@ def vulnerability_note(measured: bool = False) -> str:
         return _("Kwetsbaarheid uit de competentiematrix van elk team: eenmanstaken, "
                  "vervangbaarheid, busfactor, dekking bij afwezigheid en capaciteit in "
                  "piekmaanden, gezamenlijk (het gedeelde team) en per gemeente alleen (eigen "
-                 "taken met eigen medewerkers). De simulatie over ziekte en verlof staat bij "
-                 "'samenwerkingsmonitor vulnerability TEAM'.") + " " + rule
+                 "taken met eigen medewerkers). De simulatie over ziekte en verlof maakt de "
+                 "beheerder per team apart.") + " " + rule
     return _("De kwetsbaarheid per team (eenmansfuncties, vervangbaarheid en dekking bij "
              "afwezigheid, alleen en samen met de partner) is nog niet gemeten: de analyse van "
              "taken en medewerkers is voor deze toetsing niet uitgevoerd.") + " " + rule

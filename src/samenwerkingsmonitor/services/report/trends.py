@@ -171,16 +171,16 @@ def _figure(subject: Subject, indicator: Indicator, findings: Sequence[Finding],
             peers: PeerValues, anchor: str) -> ChartFigure:
     by_year = _per_year(findings)
     norm = next((n for n in framework.norms if n.id == by_year[min(by_year)].norm), None)
-    constant = norm is not None and norm.kind is NormKind.BASELINE and bool(norm.price_index)
+    constant = (norm is not None and norm.kind is NormKind.BASELINE and bool(norm.price_index)
+                and any(_constant(f) is not None for f in by_year.values()))
+    # without a nulmeting there are no constant prices: the chart shows current prices
     years = list(range(run.first_year, run.last_year + 1))
     series, notes = _series(subject, by_year, norm, constant, run, peers.reasons)
     peer = _peers(subject, indicator, norm, years, organisation, peers)
     if peer is not None:
         series.append(Series("peers", _("Vergelijkbare gemeenten"), tuple(peer.comparable)))
-        series.append(Series("peers_not_comparable",
-                             _("Vergelijkbare gemeenten, niet vergelijkbaar"),
-                             tuple(peer.apart)))
-        notes += peer.notes
+        notes += peer.notes  # values marked not comparable: in the notes and table, never on
+        # the scale (plotted near zero they squashed it)
     if norm is not None and norm.kind is NormKind.TREND:
         target, signal = norm_bounds(norm, indicator)
         notes.append(_("De norm is een trend ({target}); die is als oordeel per jaar in de tabel "
@@ -211,13 +211,8 @@ def _series(subject: Subject, by_year: dict[int, Finding], norm: Norm | None, co
         label = _("prijzen van {year}").format(year=run.baseline_year)
     else:
         name = label = subject.name
-    series = [Series("own", name, own, label=label),
-              Series("own_not_comparable", _("{subject}, niet vergelijkbaar").format(
-                  subject=subject.name), apart)]
-    if constant:
-        series.append(Series("own_current", _("{subject} (lopende prijzen)").format(
-            subject=subject.name), tuple((y, f.value) for y, f in sorted(by_year.items())
-                                         if f.value is not None), label=_("lopende prijzen")))
+    del apart  # not comparable: named in the notes and the table, never on the scale
+    series = [Series("own", name, own, label=label)]
     first = by_year[min(by_year)]
     if first.baseline_value is not None and first.baseline_year is not None:
         baseline = _("Nulmeting {year}").format(year=first.baseline_year)
@@ -238,6 +233,9 @@ def _series(subject: Subject, by_year: dict[int, Finding], norm: Norm | None, co
         subject=subject.name, year=y,
         reason=reasons.get((subject.id, y), _("geen reden opgegeven")))
         for y in sorted(not_comparable)]
+    if constant:  # one panel, one price level: that of the norm and the verdict
+        notes.append(_("De lijnen en het oordeel gebruiken prijzen van {year}; de bedragen in "
+                       "lopende prijzen staan in de tabel.").format(year=run.baseline_year))
     return series, notes
 
 
@@ -265,7 +263,7 @@ def _summary(subject: Subject, indicator: Indicator, by_year: dict[int, Finding]
 
 def _table(subject: Subject, indicator: Indicator, by_year: dict[int, Finding],
            constant: bool, peer: _Peers | None) -> DataTable:
-    columns = [_("Jaar"), _("Waarde")]
+    columns = [_("Jaar"), _("Waarde in lopende prijzen") if constant else _("Waarde")]
     if constant:
         columns.append(_("In prijzen van de nulmeting"))
     columns += [_("Nulmeting"), _("Streefwaarde"), _("Signaalwaarde")]

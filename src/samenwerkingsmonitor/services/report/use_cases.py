@@ -1,7 +1,10 @@
-"""Front door of the report capability: `report RUN --as html,pdf,docx` (docs/report.md).
+"""Front door of the report capability: `report RUN --as html,pdf,docx [--appendix]
+[--for GM0377] [--style FILE]` (docs/report.md).
 
-The report model is built once (services/report/build.py) and written in every format asked
-for; next to it herkomst.csv, the provenance of every value the run used.
+Both products come from one report model, built once (services/report/build.py): the
+Raadsrapportage (rapport.*, or rapport-GM0377.* for one partner council) in every format asked
+for, with `appendix` the Technische bijlage (technische-bijlage.*) too, and always herkomst.csv,
+the provenance of every value the run used.
 """
 
 from __future__ import annotations
@@ -15,8 +18,8 @@ from samenwerkingsmonitor.errors import UsageError
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.frameworks.ports import FrameworkFiles
 from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
-from samenwerkingsmonitor.services.report.build import build_report_model
-from samenwerkingsmonitor.services.report.ports import ReportWriter
+from samenwerkingsmonitor.services.report.build import build_report_products
+from samenwerkingsmonitor.services.report.ports import CouncilWriter, ReportWriter
 from samenwerkingsmonitor.services.storage.ports import Repository
 
 
@@ -27,7 +30,9 @@ class ReportPorts(Protocol):
 
     def organisation_reader(self) -> OrganisationReader: ...
 
-    def report_writers(self) -> dict[str, ReportWriter]: ...
+    def council_writers(self) -> dict[str, CouncilWriter]: ...
+
+    def appendix_writers(self) -> dict[str, ReportWriter]: ...
 
     def provenance_writer(self) -> ReportWriter: ...
 
@@ -38,25 +43,37 @@ class ReportRequest:
     formats: tuple[str, ...] = ("html",)
     output_dir: Path = Path(".")
     today: date | None = None  # the date printed on the report; None: today
+    appendix: bool = False  # the Technische bijlage too
+    partner: str | None = None  # the CBS code of one partner council, e.g. GM0377
+    style: Path | None = None  # a Word document with the municipality's styles (DOCX)
 
 
 @dataclass(frozen=True, slots=True)
 class ReportResult:
     run: str
-    files: tuple[Path, ...]  # in the order of the formats, herkomst.csv last
+    files: tuple[Path, ...]  # Raadsrapportage per format, then the bijlage, herkomst.csv last
+
+
+def council_file(extension: str, partner: str | None) -> str:
+    return f"rapport-{partner}.{extension}" if partner else f"rapport.{extension}"
 
 
 def write_report(request: ReportRequest, ports: ReportPorts) -> ReportResult:
-    writers = ports.report_writers()
-    unknown = [f for f in request.formats if f not in writers]
+    council_writers = ports.council_writers()
+    unknown = [f for f in request.formats if f not in council_writers]
     if unknown or not request.formats:
         raise UsageError(_("Onbekend rapportformaat '{format}': kies html, pdf of docx, of "
                            "meer dan één met komma's (html,pdf,docx).").format(
                                format=", ".join(unknown)))
-    model = build_report_model(ports.repository(), request.run,
-                               framework_files=ports.framework_files(),
-                               organisation_reader=ports.organisation_reader(),
-                               today=request.today)
-    written = [writers[f](model, request.output_dir) for f in request.formats]
-    provenance = ports.provenance_writer()(model, request.output_dir)
-    return ReportResult(model.cover.run_id, (*written, provenance))
+    products = build_report_products(ports.repository(), request.run,
+                                     framework_files=ports.framework_files(),
+                                     organisation_reader=ports.organisation_reader(),
+                                     today=request.today, partner=request.partner)
+    written = [council_writers[f](products.council, request.output_dir,
+                                  council_file(f, request.partner), request.style)
+               for f in request.formats]
+    if request.appendix:
+        appendix = ports.appendix_writers()
+        written += [appendix[f](products.model, request.output_dir) for f in request.formats]
+    provenance = ports.provenance_writer()(products.model, request.output_dir)
+    return ReportResult(products.model.cover.run_id, (*written, provenance))
