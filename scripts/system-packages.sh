@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need, when missing and when we are root:
-# LibreOffice Calc (opens our XLSX/ODS), Chromium (accessibility tests), poppler-utils
-# (pdftotext, pdftoppm), PostgreSQL (storage tests), fonts for PDF output.
+# LibreOffice Calc (opens our XLSX/ODS) and Writer (renders our DOCX), Chromium (accessibility
+# tests), poppler-utils (pdftotext, pdftoppm), PostgreSQL (storage tests), DejaVu fonts (the
+# Typst PDFs use them).
 # Without root, or without apt-get, it only says which are missing; those tests are skipped.
 set -u
-PACKAGES="libreoffice-calc-nogui chromium poppler-utils postgresql fonts-dejavu-core"
+PACKAGES="libreoffice-calc-nogui libreoffice-writer-nogui chromium poppler-utils postgresql fonts-dejavu-core"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -272,7 +272,8 @@ def _team_page(team: MatrixSubject, model: ReportModel, src: CouncilSources,
     sentence, vulnerability = vulnerability_part(team.subject_id, src.vulnerability,
                                                  src.organisation)
     return TeamPage(team.subject_id, team.name, line.anchor, intro, table,
-                    tuple(c.cause for c in line.criteria if c.cause),
+                    tuple(say.cause_of_criterion(c.criterion, c.cause)
+                          for c in line.criteria if c.cause),
                     _trends(section.findings if section else (), model.cover.baseline_year,
                             src.run.last_year),
                     team_cost_table(model, team, partner, _partner_name(model, partner)

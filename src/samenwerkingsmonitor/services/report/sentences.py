@@ -68,21 +68,23 @@ def cause_between(indicator: str, value: str, low: str, high: str) -> str:
 
 def cause_growth(indicator: str, change_pct: float, baseline_year: int, limit_pct: float,
                  constant_prices: bool) -> str:
-    """A change against the nulmeting, in percent of the baseline value (a relative change);
-    in constant prices the sentence says so."""
+    """A change against the nulmeting, in percent of the baseline value (a relative change),
+    then the norm; in constant prices the first sentence says so."""
     higher = change_pct >= 0
     if constant_prices:
-        text = (_("{indicator} is {change} hoger dan in {year}, gerekend in prijzen van {year}. "
-                  "De norm is hoogstens {limit} hoger.") if higher else
-                _("{indicator} is {change} lager dan in {year}, gerekend in prijzen van {year}. "
-                  "De norm is hoogstens {limit} hoger."))
+        fact = (_("{indicator} is {change} hoger dan in {year}, gerekend in prijzen van "
+                  "{year}.") if higher else
+                _("{indicator} is {change} lager dan in {year}, gerekend in prijzen van "
+                  "{year}."))
     else:
-        text = (_("{indicator} is {change} hoger dan in {year}. De norm is hoogstens {limit} "
-                  "hoger.") if higher else
-                _("{indicator} is {change} lager dan in {year}. De norm is hoogstens {limit} "
-                  "hoger."))
-    return text.format(indicator=capital_first(indicator), change=percent(abs(change_pct)),
-                       year=baseline_year, limit=percent(limit_pct))
+        fact = (_("{indicator} is {change} hoger dan in {year}.") if higher else
+                _("{indicator} is {change} lager dan in {year}."))
+    norm = (_("De norm is: niet hoger dan in {year}.") if abs(limit_pct) < 0.05 else
+            _("De norm is hoogstens {limit} hoger."))
+    return " ".join((
+        fact.format(indicator=capital_first(indicator), change=percent(abs(change_pct)),
+                    year=baseline_year),
+        norm.format(year=baseline_year, limit=percent(limit_pct))))
 
 
 def cause_trend(indicator: str, change_pct: float, limit_pct: float) -> str:
@@ -105,6 +107,11 @@ def cause_answer(indicator: str, answer: str, wanted: str) -> str:
 def cause_peer(indicator: str, value: str, limit: str) -> str:
     return _("{indicator} is {value}. Vergelijkbare gemeenten halen {limit}.").format(
         indicator=capital_first(indicator), value=value, limit=limit)
+
+
+def cause_of_criterion(criterion: str, cause: str) -> str:
+    """'Kosten: Lasten van het team is 11,3 % hoger dan in 2018. ...' on a team page."""
+    return _("{criterion}: {cause}").format(criterion=criterion, cause=cause)
 
 
 def cause_from_part(part: str) -> str:
