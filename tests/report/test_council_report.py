@@ -156,8 +156,32 @@ def test_council_letters_are_counted_from_the_register(products: ReportProducts,
     assert f"{register} raadsinformatiebrieven" in sentence
     counted = [f.value for s in model.sections for f in s.findings
                if f.indicator_id == "raadsinformatiebrieven_aantal" and f.year == year]
-    if counted and int(counted[0]) != register:
-        assert any(f"tellen er {int(counted[0])}" in t for t in council.process)
+    assert counted == [register]  # the example's register and its data tell one story
+    assert not any("tellen er" in t for t in council.process)
+
+
+def test_a_letter_count_in_the_data_that_differs_from_the_register_is_named(
+        demo_repo: tuple[object, str]) -> None:
+    """Two sources that disagree are never shown as one count: the text names both."""
+    import dataclasses
+    from datetime import date
+
+    from samenwerkingsmonitor.services.report.council_parts import (
+        LETTERS_INDICATOR,
+        process_part,
+    )
+
+    repo, run_id = demo_repo
+    run = repo.run(run_id)  # type: ignore[attr-defined]
+    organisation = read_organisation(
+        (Path(__file__).resolve().parents[2] / "src/samenwerkingsmonitor/example/"
+         "organisatie.toml").read_text(encoding="utf-8"), "organisatie.toml").organisation
+    findings = [dataclasses.replace(f, value=9.0)
+                if f.indicator == LETTERS_INDICATOR and f.year == run.last_year else f
+                for f in repo.findings(run_id)]  # type: ignore[attr-defined]
+    texts, _table = process_part(organisation, findings, run, date(2026, 1, 15))
+    assert "In 2022 stuurde het college 2 raadsinformatiebrieven over de samenwerking." in texts
+    assert any("De gegevens van de toetsing tellen er 9." in t for t in texts)
 
 
 def test_verdicts_on_page_one_are_the_stored_verdicts(products: ReportProducts) -> None:
