@@ -80,3 +80,27 @@ def test_the_verdict_matrices_of_the_appendix_fit_without_sideways_scrolling(
     page.close()
     assert overflow <= 0
     assert wider == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_chart_text_stays_readable_on_every_screen(
+        browser, pages: dict[str, Path], width: int) -> None:  # type: ignore[no-untyped-def]
+    """On a phone a chart keeps its text at 12 px or more and scrolls sideways inside its own
+    focusable region; the page itself does not scroll sideways."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(pages["technische-bijlage"].as_uri())
+    # the font size each text is drawn at: its own size times the scale of its chart
+    smallest = page.evaluate(
+        "Math.min(...[...document.querySelectorAll('.chart-image svg')].flatMap(svg => {"
+        " const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;"
+        " return [...svg.querySelectorAll('text')].map(t =>"
+        " scale * parseFloat(getComputedStyle(t).fontSize)); }))")
+    regions = page.evaluate("[...document.querySelectorAll('.chart-image')].every(r => "
+                            "r.tabIndex === 0 && r.getAttribute('role') === 'region')")
+    overflow = page.evaluate("document.documentElement.scrollWidth - "
+                             "document.documentElement.clientWidth")
+    page.locator(".chart-figure").first.screenshot(
+        path=str(ARTIFACTS / f"technische-bijlage-grafiek-{width}.png"))
+    page.close()
+    assert smallest >= 12, f"chart text of {smallest:.1f} px at {width} px"
+    assert regions and overflow <= 0
