@@ -30,15 +30,12 @@ def report_command(
     style: Annotated[Path | None, typer.Option(
         "--style", help=_("Word-document met de huisstijl van de gemeente (voor docx)."))
     ] = None,
-    old_style: Annotated[Path | None, typer.Option("--stijl", hidden=True)] = None,
 ) -> None:
-    from samenwerkingsmonitor.cli.app import either
     from samenwerkingsmonitor.services.report.use_cases import ReportRequest, write_report
 
     # Each format once, in the order given; nothing usable is refused with what was written.
     chosen = tuple(dict.fromkeys(f.lower() for f in parse_list(formats))) or (formats,)
     request = ReportRequest(run, chosen, output or Path("."), appendix=appendix,
-                            partner=partner,
-                            style=either(style, old_style, "--stijl", "--style"))
+                            partner=partner, style=style)
     for path in write_report(request, wiring()).files:
         console.print(str(path), markup=False)
