@@ -1,5 +1,5 @@
 #!/bin/sh
-# Fetch axe-core (the accessibility engine of tests/test_report_a11y.py) from the npm registry
+# Fetch axe-core (the accessibility engine of tests/report/test_report_a11y.py) from the npm registry
 # into .cache/axe (gitignored). The version is pinned so that a new axe rule cannot change the
 # outcome of a test run unnoticed; raise it on purpose. Idempotent: does nothing when present.
 set -eu

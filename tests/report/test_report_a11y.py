@@ -9,19 +9,12 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
-from samenwerkingsmonitor.adapters.organisation.file import read_organisation
 from samenwerkingsmonitor.adapters.report.html import write_html
-from samenwerkingsmonitor.adapters.storage import open_repository
-from samenwerkingsmonitor.composition import Wiring
-from samenwerkingsmonitor.i18n import set_language
-from samenwerkingsmonitor.services.demo.use_cases import DemoRequest, run_demo
-from samenwerkingsmonitor.services.report.build import build_report_model
+from samenwerkingsmonitor.services.report.build import ReportProducts
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
@@ -48,14 +41,9 @@ pytestmark = pytest.mark.skipif(_skip_reason() is not None, reason=_skip_reason(
 
 
 @pytest.fixture(scope="module")
-def demo_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("demo")
-    set_language("nl")
-    result = run_demo(DemoRequest(folder, "tester", formats=()), Wiring())
-    repo = open_repository(f"sqlite:///{result.database}")
-    model = build_report_model(repo, result.outcome.run.id, framework_files=TomlFrameworkFiles(),
-                               organisation_reader=read_organisation, today=date(2026, 1, 15))
-    return write_html(model, folder)
+def demo_report(products: ReportProducts, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Technische bijlage of the session's demo run (tests/report/conftest.py) as HTML."""
+    return write_html(products.model, tmp_path_factory.mktemp("a11y"))
 
 
 def readable(violations: list[dict[str, object]]) -> str:

@@ -1,7 +1,8 @@
-"""The DOCX council report: the real pipeline (tests/test_report_html.py's run on a SQLite file)
-written with python-docx and opened back with python-docx: heading styles in order, real tables
-with header rows and captions, alternative text on every picture, the document language, and
-numbers and verdicts equal to the stored findings (read back from storage, not re-derived)."""
+"""The DOCX of the Technische bijlage: the real pipeline (tests/report/test_report_html.py's run
+on a SQLite file), written with python-docx and opened back with python-docx: heading styles in
+order, real tables with header rows and captions, alternative text on every picture, the document
+language, and numbers and verdicts equal to the stored findings (read back from storage, not
+re-derived)."""
 
 from __future__ import annotations
 

@@ -114,7 +114,7 @@ class Assessed:
 
 
 def make_assessed(folder: Path) -> Assessed:
-    """The run of the report tests (tests/report_fixtures.py makes it once per session)."""
+    """The run of the report tests (tests/report/conftest.py makes it once per session)."""
     url = f"sqlite:///{folder / 'monitor.db'}"
     repo = open_repository(url)
     repo.migrate()

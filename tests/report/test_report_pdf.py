@@ -1,4 +1,4 @@
-"""The PDF of the Technische bijlage: the real pipeline (tests/test_report_html.py's run on a
+"""The PDF of the Technische bijlage: the real pipeline (tests/report/test_report_html.py's run on a
 SQLite file), compiled by Typst (adapters/report/appendix_pdf.py), then read back: its
 structure with pikepdf (PDF/UA-1: tagged, language, title, bookmarks, alternative text on
 figures), its text with poppler's pdftotext, and its pages

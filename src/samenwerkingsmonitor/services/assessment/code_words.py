@@ -1,5 +1,5 @@
 """Words for the codes stored in findings: verdicts, data-quality labels, baseline statuses and
-norm kinds. Shared by the explanations (explain.py) and the report (report_labels.py)."""
+norm kinds. Shared by the explanations (explain.py) and the report (services/report/labels.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The checks on the cells of one measurement row (used by measurement_rows.py).
+"""The checks on the cells of one measurement row (used by rows.py).
 
 Each check adds a located issue with a hint and returns None on failure, so one row can report
 several problems at once. Look-ups that repeat across rows (subjects, dates) are cached.

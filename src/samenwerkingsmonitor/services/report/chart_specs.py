@@ -4,7 +4,7 @@ A spec is data, not a drawing: adapters/report/charts.py renders it to SVG (HTML
 (DOCX). Colour is never the only carrier of meaning: every series also has its own dash
 pattern or point shape, a legend entry and a direct label at its last point. The palette is
 colour-blind safe (after Okabe & Ito, darkened) and every colour reaches 3:1 against the
-background (WCAG 1.4.11 for graphical objects); text reaches 4.5:1. tests/test_report_charts.py
+background (WCAG 1.4.11 for graphical objects); text reaches 4.5:1. tests/report/test_report_html.py
 computes both.
 """
 

@@ -1,7 +1,7 @@
 """What goes into a template to fill in: the expected rows, the lists and the explanation.
 
 Built from a framework, the registered organisation, the chosen subjects and a year range
-(docs/adr/0012-templates.md). The writers (adapters/workbooks/xlsx.py, template_ods.py) only
+(docs/adr/0012-templates.md). The writers (adapters/workbooks/xlsx.py, ods.py) only
 render this model, so XLSX and ODS carry the same rows, dropdowns and Dutch explanation.
 
 A template asks for the **inputs** a controller supplies: every input indicator that applies to
