@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the types only; see the module docstring for why imports are late
+    from samenwerkingsmonitor.services.access.ports import AccountStore, PasswordHasher
     from samenwerkingsmonitor.services.backup.ports import BackupFiles, BackupStore
     from samenwerkingsmonitor.services.frameworks.ports import FrameworkFiles
     from samenwerkingsmonitor.services.intake.tables import RawTable
@@ -140,3 +141,13 @@ class Wiring:
         from samenwerkingsmonitor.adapters.backup.file import ZipBackupFiles
 
         return ZipBackupFiles()
+
+    def account_store(self) -> AccountStore:
+        from samenwerkingsmonitor.adapters.storage.accounts import SqlAccountStore
+
+        return SqlAccountStore(self.repository())  # type: ignore[arg-type]
+
+    def password_hasher(self) -> PasswordHasher:
+        from samenwerkingsmonitor.adapters.access.passwords import Argon2Passwords
+
+        return Argon2Passwords()

@@ -8,6 +8,8 @@
     │   ├── ImportRefused              a measurement or vulnerability file, nothing stored
     │   └── BackupRefused              a backup file that cannot be restored, nothing restored
     ├── NotFound                       an unknown run, framework, subject or input (exit 1)
+    ├── AccessRefused                  a login, token or action this person may not do (exit 1)
+    │   └── LoginThrottled             too many failed logins for an account or an address
     ├── StorageError                   the database cannot be reached, is busy or not migrated
     ├── CalculationError               analysis/ cannot compute with these inputs (exit 1)
     │   ├── FormulaError               a formula outside the grammar, or a name without a value
@@ -61,6 +63,14 @@ class BackupRefused(InputRefused):
 
 
 class NotFound(SamenwerkingsmonitorError):
+    pass
+
+
+class AccessRefused(SamenwerkingsmonitorError):
+    pass
+
+
+class LoginThrottled(AccessRefused):
     pass
 
 

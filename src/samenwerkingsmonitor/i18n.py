@@ -6,12 +6,15 @@ so no compiled .mo file has to be kept in sync.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from functools import lru_cache
 from importlib import resources
 
 DOMAIN = "samenwerkingsmonitor"
 LANGUAGES = ("nl", "en")
-_state = {"lang": "nl"}
+# A context variable, not a global: the web application serves requests in different languages
+# at once, each in its own context (a thread of the pool copies the request's context).
+_language: ContextVar[str] = ContextVar("language", default="nl")
 
 
 def set_language(lang: str) -> None:
@@ -19,11 +22,11 @@ def set_language(lang: str) -> None:
         from samenwerkingsmonitor.errors import UsageError  # errors.py imports the domain
 
         raise UsageError(gettext("Onbekende taal '{lang}': kies nl of en.").format(lang=lang))
-    _state["lang"] = lang
+    _language.set(lang)
 
 
 def current_language() -> str:
-    return _state["lang"]
+    return _language.get()
 
 
 @lru_cache(maxsize=4)
@@ -46,7 +49,7 @@ def _catalogue(lang: str) -> dict[str, str]:
 
 
 def gettext(message: str) -> str:
-    return _catalogue(_state["lang"]).get(message, message)
+    return _catalogue(_language.get()).get(message, message)
 
 
 _ = gettext

@@ -137,6 +137,11 @@ class SqlRepository:
         with translated_errors(self.url), engine.begin() as conn:
             yield conn
 
+    def connection(self, write: bool = False) -> Any:
+        """A connection for a sibling store on the same database (adapters/storage/accounts.py):
+        the open transaction's, else a new one."""
+        return self._connection(write)
+
     # documents
 
     def store_document(self, kind: str, name: str, label: str, text: str, sha256: str,

@@ -205,4 +205,63 @@ criterion_verdicts = Table(
     Column("missing", Text, nullable=False),  # JSON list of indicator ids
 )
 
+# Accounts, API tokens and the audit log of the web application (migration 0002). History too:
+# a change to an account is a new version, a revocation a new row.
+
+account_versions = Table(
+    "account_versions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(60), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("display_name", String(200), nullable=False),
+    Column("roles", String(200), nullable=False),  # comma-separated role values
+    Column("municipalities", Text, nullable=False),  # comma-separated CBS codes
+    Column("password_hash", Text, nullable=False),
+    Column("disabled", Boolean, nullable=False),
+    *_who_when_why(),
+    UniqueConstraint("username", "version"),
+    sqlite_autoincrement=True,
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token_id", String(24), nullable=False, unique=True),
+    Column("secret_hash", String(64), nullable=False),
+    Column("username", String(60), nullable=False),
+    Column("role", String(40), nullable=False),
+    Column("label", String(200), nullable=False),
+    *_who_when_why(),
+    sqlite_autoincrement=True,
+)
+
+token_revocations = Table(
+    "token_revocations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token_id", String(24), nullable=False, unique=True),
+    *_who_when_why(),
+    sqlite_autoincrement=True,
+)
+
+audit_events = Table(
+    "audit_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", UtcDateTime(), nullable=False),
+    Column("username", String(60), nullable=False),
+    Column("address", String(64), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("target", Text, nullable=False),
+    Column("outcome", String(20), nullable=False),
+    Column("detail", Text, nullable=False),
+    Index(None, "username", "at"),
+    Index(None, "address", "at"),
+    sqlite_autoincrement=True,
+)
+
+ACCESS_TABLES = ("account_versions", "api_tokens", "token_revocations", "audit_events")
+
 HISTORY_TABLES = tuple(table.name for table in metadata.sorted_tables)

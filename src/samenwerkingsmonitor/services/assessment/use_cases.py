@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from samenwerkingsmonitor.domain.assessment import AssessmentRun, CriterionVerdict, Finding
 from samenwerkingsmonitor.services.assessment.assess import (
     AssessmentOutcome,
     AssessmentRequest,
@@ -17,8 +18,9 @@ from samenwerkingsmonitor.services.frameworks.ports import FrameworkFiles
 from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
 from samenwerkingsmonitor.services.storage.ports import Repository
 
-__all__ = ["AssessmentPorts", "AssessmentRequest", "RunSummary", "RunsRequest", "VerifyRequest",
-           "assess", "list_runs", "verify"]
+__all__ = ["AssessmentPorts", "AssessmentRequest", "ExplainedFinding", "FindingsRequest",
+           "RunFindings", "RunSummary", "RunsRequest", "VerifyRequest", "assess", "list_runs",
+           "run_findings", "verify"]
 
 
 class AssessmentPorts(Protocol):
@@ -88,3 +90,45 @@ def list_runs(request: RunsRequest, ports: AssessmentPorts) -> list[RunSummary]:
                        run.subjects, run.first_year, run.last_year, run.baseline_year,
                        later.get(run.id))
             for run in runs if request.subject is None or request.subject in run.subjects]
+
+
+@dataclass(frozen=True, slots=True)
+class FindingsRequest:
+    run: str  # a run id, or 'latest'
+    subject: str | None = None  # None: every subject of the run
+
+
+@dataclass(frozen=True, slots=True)
+class ExplainedFinding:
+    finding: Finding
+    explanation: str  # value, baseline, norm, source and rule in one text
+
+
+@dataclass(frozen=True, slots=True)
+class RunFindings:
+    run: AssessmentRun
+    findings: tuple[ExplainedFinding, ...]
+    verdicts: tuple[CriterionVerdict, ...]
+
+
+def run_findings(request: FindingsRequest, ports: AssessmentPorts) -> RunFindings:
+    """The stored findings and criterion verdicts of a run, each finding with its explanation
+    (the JSON API's findings)."""
+    from samenwerkingsmonitor.domain.framework import Indicator, IndicatorKind
+    from samenwerkingsmonitor.services.assessment.explain import explain
+    from samenwerkingsmonitor.services.assessment.stored_run import load_stored_run
+
+    repo = ports.repository()
+    stored = load_stored_run(repo, request.run, framework_files=ports.framework_files(),
+                             organisation_reader=ports.organisation_reader())
+    wanted = (lambda subject: True) if request.subject is None else (
+        lambda subject: subject == request.subject)
+    explained = []
+    for finding in repo.findings(stored.run.id):
+        if not wanted(finding.subject):
+            continue
+        indicator = stored.framework.indicator(finding.indicator) or Indicator(
+            finding.indicator, finding.indicator, finding.unit, IndicatorKind.INPUT)
+        explained.append(ExplainedFinding(finding, explain(finding, indicator)))
+    verdicts = tuple(v for v in repo.criterion_verdicts(stored.run.id) if wanted(v.subject))
+    return RunFindings(stored.run, tuple(explained), verdicts)

@@ -15,6 +15,15 @@ from pathlib import Path
 from typing import Protocol
 
 from samenwerkingsmonitor.i18n import _
+from samenwerkingsmonitor.services.access.use_cases import (
+    AccessPorts,
+    AddAccountRequest,
+    ChangeAccountRequest,
+    NewSecret,
+    add_account,
+    reset_password,
+    set_disabled,
+)
 from samenwerkingsmonitor.services.assessment.assess import AssessmentOutcome, AssessmentRequest
 from samenwerkingsmonitor.services.assessment.use_cases import AssessmentPorts, assess
 from samenwerkingsmonitor.services.measurements.use_cases import (
@@ -54,7 +63,7 @@ DATABASE_FILE = "samenwerkingsmonitor.db"
 
 
 class DemoPorts(OrganisationPorts, MeasurementPorts, VulnerabilityPorts, AssessmentPorts,
-                ReportPorts, Protocol):
+                ReportPorts, AccessPorts, Protocol):
     def for_database(self, url: str) -> DemoPorts:
         """The same adapters on another database."""
         ...
@@ -103,3 +112,48 @@ def run_demo(request: DemoRequest, ports: DemoPorts,
         files = write_report(ReportRequest(outcome.run.id, request.formats,
                                            request.output_dir, appendix=True), demo).files
     return DemoResult(outcome, database, files)
+
+
+# The web demo (`serve --demo`): one account per role on the demo database.
+DEMO_ACCOUNTS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("beheerder", "Beheerder (demo)", ("beheerder",), ()),
+    ("invoerder-bloemendaal", "Invoerder Bloemendaal (demo)", ("invoerder",), ("GM0377",)),
+    ("invoerder-heemstede", "Invoerder Heemstede (demo)", ("invoerder",), ("GM0397",)),
+    ("beoordelaar", "Externe beoordelaar (demo)", ("beoordelaar",), ()),
+    ("raadslid-heemstede", "Raadslid Heemstede (demo)", ("lezer",), ("GM0397",)),
+    ("begeleidingsgroep", "Begeleidingsgroep (demo)", ("begeleidingsgroep",),
+     ("GM0397", "GM0377")),
+)
+
+
+def prepare_demo(output_dir: Path, user: str, ports: DemoPorts) -> DemoPorts:
+    """The demo database in `output_dir`, made by `run_demo` (without reports) when it is
+    missing or has no run yet; an existing one is kept with everything done in it since."""
+    database = output_dir / DATABASE_FILE
+    demo = ports.for_database(f"sqlite:///{database}")
+    if database.is_file():
+        demo.repository().migrate()
+        if demo.repository().runs():
+            return demo
+    run_demo(DemoRequest(output_dir, user, formats=()), ports)
+    demo = ports.for_database(f"sqlite:///{database}")
+    demo.repository().migrate()
+    return demo
+
+
+def demo_accounts(ports: DemoPorts, user: str) -> list[NewSecret]:
+    """Every demo account with a new password (made now, shown once): no default passwords."""
+    reason = _("demo-account (serve --demo)")
+    secrets = []
+    store = ports.account_store()
+    for username, name, roles, municipalities in DEMO_ACCOUNTS:
+        existing = store.account(username)
+        if existing is None:
+            secrets.append(add_account(AddAccountRequest(username, roles, municipalities, user,
+                                                         name, reason), ports))
+            continue
+        change = ChangeAccountRequest(username, user, reason)
+        if existing.disabled:
+            set_disabled(change, False, ports)
+        secrets.append(reset_password(change, ports))
+    return secrets

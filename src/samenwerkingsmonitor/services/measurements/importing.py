@@ -16,7 +16,7 @@ from pathlib import Path
 from samenwerkingsmonitor.domain.framework import Framework
 from samenwerkingsmonitor.domain.measurements import Measurement
 from samenwerkingsmonitor.domain.organisation import Organisation
-from samenwerkingsmonitor.domain.validation import ValidationReport
+from samenwerkingsmonitor.domain.validation import Location, ValidationReport
 from samenwerkingsmonitor.errors import ImportRefused, refusal
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.intake.numbers import format_number
@@ -83,18 +83,22 @@ def plan_import(rows: Sequence[ValidatedRow], current: Sequence[StoredMeasuremen
 
 def import_measurements(repo: Repository, path: Path, organisation: Organisation,
                         framework: Framework, user: str, reason: str, dry_run: bool = False,
-                        decimal_comma: bool | None = None, *,
-                        reader: TableReader) -> ImportResult:
+                        decimal_comma: bool | None = None, *, reader: TableReader,
+                        allowed: frozenset[str] | None = None) -> ImportResult:
     """Read, check, plan and store the file at `path`; ImportRefused stores nothing."""
     table = reader(path, decimal_comma)
-    return import_table(repo, table, organisation, framework, user, reason, dry_run)
+    return import_table(repo, table, organisation, framework, user, reason, dry_run,
+                        allowed=allowed)
 
 
 def import_table(repo: Repository, table: RawTable, organisation: Organisation,
                  framework: Framework, user: str, reason: str,
-                 dry_run: bool = False) -> ImportResult:
-    """As import_measurements, for a table a reader already produced (e.g. an upload)."""
+                 dry_run: bool = False, *, allowed: frozenset[str] | None = None) -> ImportResult:
+    """As import_measurements, for a table a reader already produced (e.g. an upload).
+    `allowed`: the subjects this person may change (the web's scope); None: all."""
     checked = validate_rows(table, organisation, framework)
+    if allowed is not None:
+        refuse_out_of_scope(checked, allowed)
     if not checked.report.ok:
         raise refused(table.file_name, checked.report)
     if dry_run:
@@ -111,6 +115,23 @@ def import_table(repo: Repository, table: RawTable, organisation: Organisation,
                                len(checked.rows))
         repo.append_versions(batch, versions)
     return _result(checked, plan, batch.id, dry_run=False)
+
+
+def refuse_out_of_scope(checked: CheckedTable, allowed: frozenset[str]) -> None:
+    """A located problem for every row about a subject this person may not change."""
+    header = checked.headers.get("subject", "onderwerp")
+    position = next((i for i, h in enumerate(checked.table.headers) if h.strip() == header),
+                    None)
+    for row in checked.rows:
+        subject = row.measurement.subject
+        if subject not in allowed:
+            checked.report.add(
+                Location(checked.table.file_name, checked.table.sheet, row.row, header,
+                         checked.cell(position, row.row)),
+                _("U mag geen gegevens invoeren voor {subject}: dat hoort niet bij uw "
+                  "gemeente.").format(subject=subject),
+                _("Haal de rij weg, of vraag een invoerder van die gemeente om haar in te "
+                  "voeren."))
 
 
 def refused(file_name: str, report: ValidationReport) -> ImportRefused:

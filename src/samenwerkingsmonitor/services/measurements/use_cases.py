@@ -48,6 +48,7 @@ class ImportRequest:
     decimal_comma: bool | None = None  # None: the file decides (ADR 0008)
     framework: str = DEFAULT_FRAMEWORK
     max_mb: float | None = None  # None: SAMENWERKINGSMONITOR_MAX_FILE_MB, else 50 MB
+    allowed_subjects: frozenset[str] | None = None  # the web's scope of this person; None: all
 
 
 def import_measurements(request: ImportRequest, ports: MeasurementPorts) -> ImportResult:
@@ -58,7 +59,8 @@ def import_measurements(request: ImportRequest, ports: MeasurementPorts) -> Impo
     framework = load_framework(request.framework, ports.framework_files())
     return import_with_reader(repo, request.path, organisation, framework, request.user,
                               request.reason, request.dry_run, request.decimal_comma,
-                              reader=reader_for(request.path, readers))
+                              reader=reader_for(request.path, readers),
+                              allowed=request.allowed_subjects)
 
 
 def reader_for(path: Path, readers: dict[str, TableReader]) -> TableReader:
@@ -131,3 +133,17 @@ def measurement_history(request: HistoryRequest,
                          "waarden.").format(subject=request.subject,
                                             indicator=request.indicator))
     return versions
+
+
+@dataclass(frozen=True, slots=True)
+class CurrentRequest:
+    subject: str | None = None
+    indicator: str | None = None
+
+
+def current_measurements(request: CurrentRequest,
+                         ports: MeasurementPorts) -> list[StoredMeasurement]:
+    """The current version of every stored value, optionally of one subject or indicator."""
+    return [m for m in ports.repository().current_measurements()
+            if (request.subject is None or m.measurement.subject == request.subject)
+            and (request.indicator is None or m.measurement.indicator == request.indicator)]

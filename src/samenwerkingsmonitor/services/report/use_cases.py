@@ -18,7 +18,8 @@ from samenwerkingsmonitor.errors import UsageError
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.frameworks.ports import FrameworkFiles
 from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
-from samenwerkingsmonitor.services.report.build import build_report_products
+from samenwerkingsmonitor.services.report.build import build_report_model, build_report_products
+from samenwerkingsmonitor.services.report.model import ReportModel
 from samenwerkingsmonitor.services.report.ports import CouncilWriter, ReportWriter
 from samenwerkingsmonitor.services.storage.ports import Repository
 
@@ -77,3 +78,18 @@ def write_report(request: ReportRequest, ports: ReportPorts) -> ReportResult:
         written += [appendix[f](products.model, request.output_dir) for f in request.formats]
     provenance = ports.provenance_writer()(products.model, request.output_dir)
     return ReportResult(products.model.cover.run_id, (*written, provenance))
+
+
+@dataclass(frozen=True, slots=True)
+class RunViewRequest:
+    run: str  # a run id, or 'latest'
+    today: date | None = None
+
+
+def view_run(request: RunViewRequest, ports: ReportPorts) -> ReportModel:
+    """The full report model of a run, for a reader that shows it itself (the web pages): the
+    same matrices, findings, charts, costs and vulnerability as the Technische bijlage."""
+    return build_report_model(ports.repository(), request.run,
+                              framework_files=ports.framework_files(),
+                              organisation_reader=ports.organisation_reader(),
+                              today=request.today)

@@ -1,0 +1,1 @@
+"""Adapters of the access capability (password hashing)."""
