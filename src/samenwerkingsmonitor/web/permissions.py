@@ -23,7 +23,6 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "run": ALL,
     "framework": ALL,
     "report_download": ALL,
-    "chart_spec": ALL,
     # starting an assessment: officials of the partners and the assessor
     "run_start": STARTS_RUNS,
     # data: the officials, for their own municipality and the shared teams

@@ -74,6 +74,7 @@ class DemoRequest:
     output_dir: Path
     user: str
     formats: tuple[str, ...] = REPORT_FORMATS  # () writes no report
+    database: str | None = None  # an empty database to use instead of a new SQLite file
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +94,9 @@ def run_demo(request: DemoRequest, ports: DemoPorts,
     note = progress or (lambda _step: None)
     request.output_dir.mkdir(parents=True, exist_ok=True)
     database = request.output_dir / DATABASE_FILE
-    database.unlink(missing_ok=True)
-    demo = ports.for_database(f"sqlite:///{database}")
+    if request.database is None:
+        database.unlink(missing_ok=True)
+    demo = ports.for_database(request.database or f"sqlite:///{database}")
     demo.repository().migrate()
     reason = _("voorbeeld (demo)")
     note(_("organisatie registreren"))

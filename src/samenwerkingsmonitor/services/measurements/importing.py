@@ -84,18 +84,22 @@ def plan_import(rows: Sequence[ValidatedRow], current: Sequence[StoredMeasuremen
 def import_measurements(repo: Repository, path: Path, organisation: Organisation,
                         framework: Framework, user: str, reason: str, dry_run: bool = False,
                         decimal_comma: bool | None = None, *, reader: TableReader,
-                        allowed: frozenset[str] | None = None) -> ImportResult:
+                        allowed: frozenset[str] | None = None,
+                        reason_later: bool = False) -> ImportResult:
     """Read, check, plan and store the file at `path`; ImportRefused stores nothing."""
     table = reader(path, decimal_comma)
     return import_table(repo, table, organisation, framework, user, reason, dry_run,
-                        allowed=allowed)
+                        allowed=allowed, reason_later=reason_later)
 
 
 def import_table(repo: Repository, table: RawTable, organisation: Organisation,
                  framework: Framework, user: str, reason: str,
-                 dry_run: bool = False, *, allowed: frozenset[str] | None = None) -> ImportResult:
+                 dry_run: bool = False, *, allowed: frozenset[str] | None = None,
+                 reason_later: bool = False) -> ImportResult:
     """As import_measurements, for a table a reader already produced (e.g. an upload).
-    `allowed`: the subjects this person may change (the web's scope); None: all."""
+    `allowed`: the subjects this person may change (the web's scope); None: all.
+    `reason_later`: a dry run that does not yet ask the reason for corrections (the web asks
+    it after the check, before saving)."""
     checked = validate_rows(table, organisation, framework)
     if allowed is not None:
         refuse_out_of_scope(checked, allowed)
@@ -103,7 +107,8 @@ def import_table(repo: Repository, table: RawTable, organisation: Organisation,
         raise refused(table.file_name, checked.report)
     if dry_run:
         plan = plan_import(checked.rows, repo.current_measurements())
-        _refuse_corrections_without_reason(checked, plan, reason, organisation)
+        if not reason_later:
+            _refuse_corrections_without_reason(checked, plan, reason, organisation)
         return _result(checked, plan, None, dry_run=True)
     with repo.transaction():  # plan and write against the same state
         plan = plan_import(checked.rows, repo.current_measurements())

@@ -49,6 +49,7 @@ class ImportRequest:
     framework: str = DEFAULT_FRAMEWORK
     max_mb: float | None = None  # None: SAMENWERKINGSMONITOR_MAX_FILE_MB, else 50 MB
     allowed_subjects: frozenset[str] | None = None  # the web's scope of this person; None: all
+    reason_later: bool = False  # dry run only: the reason for corrections is asked afterwards
 
 
 def import_measurements(request: ImportRequest, ports: MeasurementPorts) -> ImportResult:
@@ -60,7 +61,8 @@ def import_measurements(request: ImportRequest, ports: MeasurementPorts) -> Impo
     return import_with_reader(repo, request.path, organisation, framework, request.user,
                               request.reason, request.dry_run, request.decimal_comma,
                               reader=reader_for(request.path, readers),
-                              allowed=request.allowed_subjects)
+                              allowed=request.allowed_subjects,
+                              reason_later=request.reason_later)
 
 
 def reader_for(path: Path, readers: dict[str, TableReader]) -> TableReader:

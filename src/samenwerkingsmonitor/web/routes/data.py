@@ -114,7 +114,7 @@ def _check(request: Request, viewer: Viewer, path: Path) -> Response:
 def _import_request(viewer: Viewer, path: Path, *, dry_run: bool,
                     reason: str = "") -> ImportRequest:
     return ImportRequest(path, viewer.username, reason=reason, dry_run=dry_run,
-                         allowed_subjects=viewer.scope.editable)
+                         allowed_subjects=viewer.scope.editable, reason_later=dry_run)
 
 
 @router.post("/gegevens/opslaan", name="data_save")
