@@ -8,34 +8,21 @@ goes to test-artifacts/ to look at. Skipped, with the reason, when Chromium or a
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from samenwerkingsmonitor.adapters.report.html import write_html
 from samenwerkingsmonitor.services.report.build import ReportProducts
-
-ROOT = Path(__file__).resolve().parents[2]
-AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = ROOT / "test-artifacts"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def _skip_reason() -> str | None:
-    if shutil.which(CHROMIUM) is None:
-        return f"Chromium ontbreekt ({CHROMIUM}); installeer Debian's chromium"
-    if not AXE.is_file():
-        return f"axe-core ontbreekt ({AXE}); draai scripts/fetch-axe.sh"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "playwright ontbreekt in de venv"
-    return None
-
+from support.browser import (  # noqa: F401  (test_council_browser imports them from here)
+    ARTIFACTS,
+    AXE,
+    BROWSER_ARGS,
+    CHROMIUM,
+    TAGS,
+    readable,
+)
+from support.browser import skip_reason as _skip_reason
 
 pytestmark = pytest.mark.skipif(_skip_reason() is not None, reason=_skip_reason() or "")
 
@@ -44,15 +31,6 @@ pytestmark = pytest.mark.skipif(_skip_reason() is not None, reason=_skip_reason(
 def demo_report(products: ReportProducts, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The Technische bijlage of the session's demo run (tests/report/conftest.py) as HTML."""
     return write_html(products.model, tmp_path_factory.mktemp("a11y"))
-
-
-def readable(violations: list[dict[str, object]]) -> str:
-    lines = []
-    for v in violations:
-        lines.append(f"{v['id']} ({v['impact']}): {v['help']} — {v['helpUrl']}")
-        for node in v["nodes"][:5]:  # type: ignore[index]
-            lines.append(f"    {node['target']}: {node['failureSummary']}")  # type: ignore[index]
-    return "\n".join(lines)
 
 
 def test_the_demo_report_has_no_axe_violations_at_wcag_2_1_aa(demo_report: Path) -> None:

@@ -63,6 +63,7 @@ def create_app(config: WebConfig) -> FastAPI:
     wiring = Wiring(config.database)
     wiring.repository().migrate()
     upload_dir = config.upload_dir or Path(tempfile.mkdtemp(prefix="smon-uploads-"))
+    upload_dir.mkdir(parents=True, exist_ok=True)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -177,10 +178,13 @@ def _handlers(app: FastAPI) -> None:
     async def http_error(request: Request, exc: HTTPException) -> Response:
         titles = {404: _("Pagina niet gevonden"), 405: _("Dat kan hier niet")}
         title = titles.get(exc.status_code, _("Dat lukte niet"))
+        headers = dict(exc.headers or {})  # e.g. Allow with a 405
         if _is_api(request):
-            return problem(exc.status_code, title, str(exc.detail))
-        return page(request, "error.html", None, status=exc.status_code, title=title,
-                    message=_("Controleer het adres, of ga terug naar het overzicht."))
+            return problem(exc.status_code, title, str(exc.detail), headers=headers)
+        answer = page(request, "error.html", None, status=exc.status_code, title=title,
+                      message=_("Controleer het adres, of ga terug naar het overzicht."))
+        answer.headers.update(headers)
+        return answer
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:

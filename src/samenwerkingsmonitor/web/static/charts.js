@@ -7,9 +7,15 @@ document.addEventListener("DOMContentLoaded", function () {
     var block = document.getElementById(element.dataset.spec);
     if (!block) { return; }
     var spec = JSON.parse(block.textContent);
+    // The chart's text is its figure caption and the data table under it: the drawing itself is
+    // one image to assistive technology (role="img" with a label on the container).
+    spec.config = Object.assign({}, spec.config, { aria: false });
     window.vegaEmbed(element, spec, {
       actions: false, renderer: "svg", defaultStyle: false, tooltip: false, ast: true,
       expr: window.vegaInterpreter.expressionInterpreter
+    }).then(function () {
+      var svg = element.querySelector("svg");
+      if (svg) { svg.setAttribute("aria-hidden", "true"); svg.setAttribute("focusable", "false"); }
     }).catch(function (error) { element.textContent = ""; console.error(error); });
   });
 });
