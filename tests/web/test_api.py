@@ -4,10 +4,9 @@ conforming to the document)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
