@@ -31,7 +31,7 @@ from samenwerkingsmonitor.web.context import CsrfFailed, Forbidden, LoginNeeded
 from samenwerkingsmonitor.web.problems import problem, problem_from_error
 from samenwerkingsmonitor.web.render import page
 from samenwerkingsmonitor.web.security import SecurityHeaders
-from samenwerkingsmonitor.web.views import OrganisationCache, RunModels
+from samenwerkingsmonitor.web.views import OrganisationCache, run_findings_cache, run_models
 
 STATIC = Path(__file__).parent / "static"
 SESSION_COOKIE = "smon_sessie"
@@ -82,7 +82,8 @@ def create_app(config: WebConfig) -> FastAPI:
     app.state.config = config
     app.state.wiring = wiring
     app.state.upload_dir = upload_dir
-    app.state.runs = RunModels(wiring)
+    app.state.runs = run_models(wiring)
+    app.state.findings = run_findings_cache(wiring)
     app.state.organisation = OrganisationCache(wiring)
 
     from samenwerkingsmonitor.web.routes import admin, api, auth, data, pages, runs

@@ -9,13 +9,21 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from samenwerkingsmonitor.composition import Wiring
 from samenwerkingsmonitor.domain.organisation import Organisation
 from samenwerkingsmonitor.errors import NotFound
 from samenwerkingsmonitor.i18n import current_language
 from samenwerkingsmonitor.services.access.scope import Scope
-from samenwerkingsmonitor.services.assessment.use_cases import RunsRequest, RunSummary, list_runs
+from samenwerkingsmonitor.services.assessment.use_cases import (
+    FindingsRequest,
+    RunFindings,
+    RunsRequest,
+    RunSummary,
+    list_runs,
+    run_findings,
+)
 from samenwerkingsmonitor.services.organisation.register import load_registered_organisation
 from samenwerkingsmonitor.services.report.model import (
     MatrixSubject,
@@ -25,21 +33,23 @@ from samenwerkingsmonitor.services.report.model import (
 )
 from samenwerkingsmonitor.services.report.use_cases import RunViewRequest, view_run
 
+T = TypeVar("T")
 ORGANISATION_SECONDS = 30.0
 MODELS_KEPT = 8
 
 
-class RunModels:
-    """The report model per (run, language), the newest MODELS_KEPT kept; one build at a time
-    per key, so fifty readers of a new run cause one build."""
+class RunCache(Generic[T]):
+    """What `build` makes of a run, per (run, language), the newest MODELS_KEPT kept; one build
+    at a time per key, so fifty readers of a new run cause one build. A stored run never
+    changes, so nothing kept goes stale."""
 
-    def __init__(self, wiring: Wiring) -> None:
-        self._wiring = wiring
-        self._models: OrderedDict[tuple[str, str], ReportModel] = OrderedDict()
+    def __init__(self, build: Callable[[str], T]) -> None:
+        self._build = build
+        self._models: OrderedDict[tuple[str, str], T] = OrderedDict()
         self._lock = threading.Lock()
         self._building: dict[tuple[str, str], threading.Lock] = {}
 
-    def get(self, run_id: str) -> ReportModel:
+    def get(self, run_id: str) -> T:
         key = (run_id, current_language())
         with self._lock:
             if key in self._models:
@@ -50,13 +60,21 @@ class RunModels:
             with self._lock:
                 if key in self._models:
                     return self._models[key]
-            model = view_run(RunViewRequest(run_id), self._wiring)
+            model = self._build(run_id)
             with self._lock:
                 self._models[key] = model
                 while len(self._models) > MODELS_KEPT:
                     self._models.popitem(last=False)
                 self._building.pop(key, None)
             return model
+
+
+def run_models(wiring: Wiring) -> RunCache[ReportModel]:
+    return RunCache(lambda run_id: view_run(RunViewRequest(run_id), wiring))
+
+
+def run_findings_cache(wiring: Wiring) -> RunCache[RunFindings]:
+    return RunCache(lambda run_id: run_findings(FindingsRequest(run_id), wiring))
 
 
 class OrganisationCache:

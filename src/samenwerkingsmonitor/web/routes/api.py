@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from samenwerkingsmonitor.errors import NotFound
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.assessment.use_cases import FindingsRequest, run_findings
+from samenwerkingsmonitor.services.assessment.use_cases import RunFindings
 from samenwerkingsmonitor.services.measurements.use_cases import (
     CurrentRequest,
     HistoryRequest,
@@ -174,10 +174,24 @@ def runs(request: Request,
             for r in visible_runs(wiring(request), viewer.scope)]
 
 
+def _run_id(request: Request, viewer: Viewer, run_id: str) -> str:
+    """'latest' as the id of the newest run this person sees; the cache is kept per run id."""
+    if run_id != "latest":
+        return run_id
+    found = visible_runs(wiring(request), viewer.scope)
+    if not found:
+        raise NotFound(_("Er zijn nog geen toetsingen."))
+    return found[0].id
+
+
 def _findings(request: Request, viewer: Viewer, run_id: str, subject: str | None) -> Any:
     if subject is not None:
         require_subject(request, viewer, subject)
-    found = run_findings(FindingsRequest(run_id, subject), wiring(request))
+    stored = request.app.state.findings.get(_run_id(request, viewer, run_id))
+    found = RunFindings(stored.run, tuple(e for e in stored.findings
+                                          if subject is None or e.finding.subject == subject),
+                        tuple(v for v in stored.verdicts
+                              if subject is None or v.subject == subject))
     if not any(viewer.scope.sees(s) for s in found.run.subjects):
         raise NotFound(_("Toetsing {run} bestaat niet, of gaat niet over uw gemeente.")
                        .format(run=run_id))
