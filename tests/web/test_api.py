@@ -126,5 +126,5 @@ def test_the_api_holds_to_its_openapi_document(tmp_path: Path) -> None:
              "--seed", "20261204", "--generation-deterministic", "--no-color",
              "--header", f"Authorization: Bearer {token}", "--workers", "1",
              "--report", "junit", "--report-dir", str(tmp_path / "st")],
-            capture_output=True, text=True, timeout=600)
+            capture_output=True, text=True, timeout=600, cwd=tmp_path)
     assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-2000:]
