@@ -16,8 +16,9 @@ import pytest
 from samenwerkingsmonitor.adapters.backup.file import ZipBackupFiles
 from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
 from samenwerkingsmonitor.adapters.organisation.file import read_organisation
-from samenwerkingsmonitor.adapters.storage import SqlRepository, open_repository
+from samenwerkingsmonitor.adapters.storage import SqlRepository, migrations, open_repository
 from samenwerkingsmonitor.adapters.storage.restore import SqlBackupStore
+from samenwerkingsmonitor.adapters.storage.tables import HISTORY_TABLES
 from samenwerkingsmonitor.errors import InputRefused, StorageError
 from samenwerkingsmonitor.services.assessment.assess import AssessmentRequest, run_assessment
 from samenwerkingsmonitor.services.backup.backup import create_backup, restore_backup
@@ -29,6 +30,9 @@ from samenwerkingsmonitor.services.organisation.register import (
 from support.cli import Cli
 from support.databases import needs_postgres, postgres_schemas
 from support.workflow import import_file
+
+HEAD = migrations.head_revision()  # the schema every new backup names
+TABLES = len(HISTORY_TABLES)
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "src/samenwerkingsmonitor/example"
@@ -95,7 +99,7 @@ def test_the_file_describes_itself(tmp_path: Path) -> None:
     assert {k: manifest[k] for k in ("format", "format_version", "program_version",
                                      "schema_revision")} == {
         "format": "samenwerkingsmonitor-backup", "format_version": 1,
-        "program_version": "0.1.0", "schema_revision": "0001"}
+        "program_version": "0.1.0", "schema_revision": HEAD}
     counts = {t["name"]: t["row_count"] for t in manifest["tables"]}
     assert counts == {name: len(rows) for name, rows in source.dump().items()}
     assert all(len(t["sha256"]) == 64 for t in manifest["tables"])
@@ -205,7 +209,7 @@ CASES = [
      "reservekopie is gemaakt (0.1.0).\n"),
     ("other schema", lambda p: rewrite(p, manifest_edit(schema_revision="0099")),
      "- {name}: De reservekopie heeft schemaversie 0099; deze database heeft schemaversie "
-     "0001. Herstel met de versie van samenwerkingsmonitor waarmee de reservekopie is gemaakt "
+     f"{HEAD}. Herstel met de versie van samenwerkingsmonitor waarmee de reservekopie is gemaakt "
      "(0.1.0).\n"),
     ("bad checksum", lambda p: rewrite(p, one_row_changed),
      "- {name}: De controlesom van tabel measurement_versions klopt niet. " + CHANGED + "\n"),
@@ -270,11 +274,11 @@ def test_backup_and_restore_commands(cli: Cli, tmp_path: Path, monkeypatch: pyte
     code, out, err = cli("--database", str(tmp_path / "bron.db"), "backup",
                          str(tmp_path / "k.zip"))
     assert (code, out, err) == (0, f"Reservekopie geschreven naar {tmp_path}/k.zip: {rows} rijen "
-                                   "in 6 tabellen (schemaversie 0001).\n", "")
+                                   f"in {TABLES} tabellen (schemaversie {HEAD}).\n", "")
     code, out, err = cli("--database", str(tmp_path / "nieuw.db"),
                          "restore", str(tmp_path / "k.zip"))
     assert (code, out, err) == (0, f"Reservekopie {tmp_path}/k.zip teruggezet in sqlite:///"
-                                   f"{tmp_path}/nieuw.db: {rows} rijen in 6 tabellen; alle "
+                                   f"{tmp_path}/nieuw.db: {rows} rijen in {TABLES} tabellen; alle "
                                    "controlesommen kloppen.\n", "")
 
 
