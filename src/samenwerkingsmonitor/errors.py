@@ -6,6 +6,7 @@
     │   ├── FrameworkInvalid           a framework file does not validate
     │   ├── OrganisationInvalid        an organisation file does not validate
     │   ├── ImportRefused              a measurement or vulnerability file, nothing stored
+    │   ├── ScenarioInvalid            a scenario set file does not validate, nothing run
     │   └── BackupRefused              a backup file that cannot be restored, nothing restored
     ├── NotFound                       an unknown run, framework, subject or input (exit 1)
     ├── StorageError                   the database cannot be reached, is busy or not migrated
@@ -53,6 +54,10 @@ class OrganisationInvalid(InputRefused):
 
 
 class ImportRefused(InputRefused):
+    pass
+
+
+class ScenarioInvalid(InputRefused):
     pass
 
 

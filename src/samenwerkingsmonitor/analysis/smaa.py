@@ -66,6 +66,7 @@ class SmaaResult:
     confidence: np.ndarray  # (m,)
     seed: int | None
     chunk: int
+    mean_weights: np.ndarray  # (k,): the mean of all weight draws, where the space centres
 
     @property
     def first_rank(self) -> np.ndarray:
@@ -234,6 +235,7 @@ def smaa2(performance: Performance, space: WeightSpace, samples: int,
     fixed = bool(np.all(high <= low))
     counts = np.zeros(m * m, dtype=np.int64)
     weight_sums = np.zeros((m, k))
+    all_weights = np.zeros(k)
     offsets = np.arange(m) * m
     for start in range(0, samples, chunk):
         size = min(chunk, samples - start)
@@ -246,13 +248,15 @@ def smaa2(performance: Performance, space: WeightSpace, samples: int,
         rank = ranks_of(utilities)
         counts += np.bincount((rank + offsets).ravel(), minlength=m * m)
         weight_sums += (rank == 0).T.astype(float) @ weights
+        all_weights += weights.sum(axis=0)
     acceptability = counts.reshape(m, m) / samples
     firsts = counts.reshape(m, m)[:, 0]
     with np.errstate(invalid="ignore", divide="ignore"):
         central = weight_sums / firsts[:, None]
     central[firsts == 0] = np.nan
     confidence = _confidence(low, likely, high, central, samples, rng, chunk, fixed)
-    return SmaaResult(samples, acceptability, central, confidence, seed, chunk)
+    return SmaaResult(samples, acceptability, central, confidence, seed, chunk,
+                      all_weights / samples)
 
 
 def _confidence(low: np.ndarray, likely: np.ndarray, high: np.ndarray, central: np.ndarray,
