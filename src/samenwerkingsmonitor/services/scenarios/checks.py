@@ -56,7 +56,7 @@ def _check_alternatives(scenarios: ScenarioSet, locate: Locate,
                         report: ValidationReport) -> None:
     current = [a for a in scenarios.alternatives if a.current]
     if len(current) != 1:
-        report.add(locate(("alternatives",)),
+        report.add(locate(("alternatives", 0)),
                    _("Precies één alternatief moet de huidige vorm zijn (current = true); "
                      "nu zijn het er {count}.").format(count=len(current)),
                    _("Zet current = true bij het alternatief dat de samenwerking van nu "
