@@ -53,7 +53,8 @@ def test_example_validates_against_the_published_schema() -> None:
 
 
 @pytest.mark.parametrize(("old", "new", "key_path", "message"), [
-    ('description = "Oordeel van', 'omschrijving = "Oordeel van', "criteria[kwaliteit].omschrijving",
+    ('description = "Oordeel van', 'omschrijving = "Oordeel van',
+     "criteria[kwaliteit].omschrijving",
      "Onbekende sleutel 'omschrijving'. Zie docs/scenarios.md voor de toegestane sleutels."),
     ('form = "centrumgemeente"', 'form = "fusie"', "alternatives[centrumgemeente].form",
      "Ongeldige waarde 'fusie'. Kies uit: huidige_vorm, zelfstandig, centrumgemeente, "
