@@ -214,7 +214,7 @@ def sample_values(low: np.ndarray, likely: np.ndarray, high: np.ndarray, n: int,
     u[1] *= width * mode
     values += u[1]
     values += low
-    return values
+    return values  # type: ignore[no-any-return]
 
 
 def chunk_rows(chunk: int, fixed: bool, m: int, k: int) -> int:

@@ -19,7 +19,7 @@ from samenwerkingsmonitor.domain.organisation import Organisation
 from samenwerkingsmonitor.domain.scenarios import Basis, Range, ScenarioSet, ValueSpec
 from samenwerkingsmonitor.domain.validation import ValidationReport
 from samenwerkingsmonitor.errors import NotFound
-from samenwerkingsmonitor.i18n import _
+from samenwerkingsmonitor.i18n import _, number
 from samenwerkingsmonitor.services.scenarios.checks import Locate
 from samenwerkingsmonitor.services.storage.ports import Repository
 
@@ -57,7 +57,7 @@ def _spread(value: float, pct: float) -> Range:
 
 
 def _number(value: float) -> str:
-    return f"{value:,.0f}".replace(",", ".") if abs(value) >= 1000 else f"{value:g}"
+    return number(value, 0 if float(value).is_integer() or abs(value) >= 1000 else 1)
 
 
 class _Context:

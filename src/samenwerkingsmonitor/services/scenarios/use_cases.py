@@ -4,6 +4,7 @@ the stored runs a report or a page shows (docs/scenarios.md)."""
 from __future__ import annotations
 
 import hashlib
+import json
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -163,11 +164,11 @@ class StoredScenariosRequest:
 def stored_scenario_outcomes(request: StoredScenariosRequest, ports: ScenarioPorts
                              ) -> tuple[ScenarioOutcome, ...]:
     """The newest stored run of each scenario set, as the run printed it."""
-    repo = ports.repository()
-    reader = ports.scenario_reader()
-    found = []
-    import json
+    return stored_outcomes(ports.repository(), ports.scenario_reader())
 
+
+def stored_outcomes(repo: Repository, reader: ScenarioReader) -> tuple[ScenarioOutcome, ...]:
+    found = []
     for document in record.latest_runs(repo):
         data = json.loads(document.text)
         scenarios, resolution, outcomes = record.read_back(data, reader)

@@ -58,10 +58,12 @@ def headline(scenarios: ScenarioSet, outcomes: Sequence[CouncilOutcome]) -> list
         return []
     first, *others = outcomes
     best = first.best()
-    sentence = _("Met de weging van {council} is {alternative} in {share} van de aannemelijke "
-                 "wegingen de beste keuze").format(
-        council=first.council.name, alternative=names[best],
-        share=percent(first.result.first_rank[best]))
+    template = (_("Met de vaste weging van {council} is {alternative} in {share} van de "
+                  "aannemelijke cijfers de beste keuze") if first.council.exact is not None else
+                _("Met de weging van {council} is {alternative} in {share} van de aannemelijke "
+                  "wegingen de beste keuze"))
+    sentence = template.format(council=first.council.name, alternative=names[best],
+                               share=percent(first.result.first_rank[best]))
     for outcome in others:
         own = outcome.best()
         if own == best:
@@ -98,9 +100,9 @@ def confidence_sentence(scenarios: ScenarioSet, outcome: CouncilOutcome) -> str:
     best = outcome.best()
     factor = outcome.result.confidence[best]
     name = scenarios.alternatives[best].name
-    return _("Met de middelste weging die {council} bij {alternative} kiest, blijft "
-             "{alternative} bij de onzekere cijfers in {share} van de trekkingen de beste "
-             "keuze.").format(council=outcome.council.name, alternative=name,
+    return _("Neemt {council} de weging die het best bij {alternative} past (de centrale "
+             "weging), dan blijft {alternative} bij de onzekere cijfers in {share} van de "
+             "trekkingen de beste keuze.").format(council=outcome.council.name, alternative=name,
                               share=percent(float(factor)))
 
 
