@@ -83,6 +83,26 @@ def test_values_come_from_the_run_the_pc_data_and_the_vulnerability_analysis(
     assert (quality["low"], quality["likely"], quality["high"]) == pytest.approx((3.6, 4, 4.4))
 
 
+def test_todays_costs_are_split_by_the_verdeelsleutel(outcome: dict) -> None:  # type: ignore[type-arg]
+    shares = {s["municipality"]: s for s in outcome["cost_shares"]}
+    assert set(shares) == {"GM0397", "GM0377"}
+    assert sum(s["share_pct"] for s in shares.values()) == pytest.approx(100)
+    costs = _value(outcome, "gedeeld-team", "kosten")["likely"]
+    assert sum(s["amount"] for s in shares.values()) == pytest.approx(costs)
+
+    def euro(amount: float) -> str:
+        return f"{amount:,.0f}".replace(",", ".")
+
+    def pct(share: float) -> str:
+        return f"{share:.1f}".replace(".", ",")
+
+    h, b = shares["GM0397"], shares["GM0377"]
+    assert outcome["costs_sentence"] == (
+        f"De kosten van nu: € {euro(costs)} in 2020 (P&C-cijfers). Volgens de verdeelsleutel "
+        f"betaalt Heemstede {pct(h['share_pct'])} % (€ {euro(h['amount'])}) en Bloemendaal "
+        f"{pct(b['share_pct'])} % (€ {euro(b['amount'])}).")
+
+
 def test_the_frictiekosten_model_shows_every_input_and_feeds_the_separation_cost(
         outcome: dict) -> None:  # type: ignore[type-arg]
     prices = FILE["transition_prices"]

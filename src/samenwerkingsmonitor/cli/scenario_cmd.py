@@ -119,6 +119,8 @@ def print_outcome(outcome: ScenarioOutcome) -> None:
         console.print(table)
     for sentence in outcome.confidence:
         console.print(sentence, markup=False)
+    if outcome.costs:
+        console.print(outcome.costs, markup=False)
     separation = outcome.separation_cost()
     if separation is not None:
         console.print(_("Frictiekosten van ontvlechten (eenmalig): € {low} tot € {high}, "

@@ -232,6 +232,8 @@ def scenario_chapters(outcomes: Iterable[ScenarioOutcome], subjects: Iterable[st
             continue
         anchor = "scenario-" + scenarios.id
         summary = [*outcome.headline, *outcome.confidence]
+        if outcome.costs:
+            summary.append(outcome.costs)
         separation = outcome.separation_cost()
         if separation is not None:
             summary.append(_("Ontvlechten kost eenmalig € {low} tot € {high}, waarschijnlijk "

@@ -69,6 +69,7 @@ class ScenarioOutcome:
     confidence: tuple[str, ...] = field(default=())
     method: str = ""
     weights_text: tuple[str, ...] = field(default=())  # per council, in words
+    costs: str = ""  # today's costs and each partner's share, when the set uses P&C data
 
     @property
     def monte_carlo_error(self) -> float:
@@ -153,7 +154,8 @@ def outcome(scenarios: ScenarioSet, resolution: Resolution,
         headline=tuple(words.headline(scenarios, outcomes)),
         confidence=tuple(words.confidence_sentence(scenarios, o) for o in outcomes),
         method=words.method_sentence(samples, seed, error),
-        weights_text=tuple(words.weights_in_words(scenarios, o.council) for o in outcomes))
+        weights_text=tuple(words.weights_in_words(scenarios, o.council) for o in outcomes),
+        costs=words.cost_sentence(scenarios, resolution))
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,5 +234,6 @@ def outcome_dict(result: ScenarioOutcome) -> dict[str, Any]:
             "mean_weights": dict(zip(criteria, _nan_free(o.result.mean_weights), strict=True)),
         } for n, o in enumerate(result.councils)],
         "headline": list(result.headline), "confidence_sentences": list(result.confidence),
+        "costs_sentence": result.costs,
         "method": result.method,
     }

@@ -11,6 +11,7 @@ import numpy as np
 from samenwerkingsmonitor.domain.scenarios import CouncilWeights, ScenarioSet
 from samenwerkingsmonitor.i18n import _, number
 from samenwerkingsmonitor.services.scenarios.compare import CouncilOutcome
+from samenwerkingsmonitor.services.scenarios.resolve import Resolution
 
 NOTABLE_GAP = 0.05  # a difference in share smaller than this is not explained
 
@@ -110,3 +111,25 @@ def method_sentence(samples: int, seed: int, error: float) -> str:
     return _("Berekend met {samples} trekkingen per raad (seed {seed}); door het trekken kan "
              "een percentage hooguit {error} procentpunt afwijken (95 % zekerheid).").format(
         samples=number(samples, 0), seed=seed, error=points(error))
+
+
+def cost_sentence(scenarios: ScenarioSet, resolution: Resolution) -> str:
+    """Today's costs from the P&C data and each partner's share by the verdeelsleutel."""
+    current = next((a for a in scenarios.alternatives if a.current), None)
+    if current is None or resolution.cost_year is None:
+        return ""
+    value = next((v for v in resolution.values if v.alternative == current.id
+                  and v.basis.value == "pc"), None)
+    if value is None:
+        return ""
+    names = {c.municipality: c.name for c in scenarios.councils}
+    text = _("De kosten van nu: € {amount} in {year} (P&C-cijfers).").format(
+        amount=number(value.range.likely, 0), year=resolution.cost_year)
+    if resolution.cost_shares:
+        shares = [_("{name} {share} (€ {amount})").format(
+            name=names.get(s.municipality, s.municipality), share=number(s.share_pct, 1) + " %",
+            amount=number(s.amount, 0)) for s in resolution.cost_shares]
+        text += " " + _("Volgens de verdeelsleutel betaalt {shares}.").format(
+            shares=_(" en ").join([", ".join(shares[:-1]), shares[-1]] if len(shares) > 1
+                                  else shares))
+    return text
