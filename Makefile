@@ -37,15 +37,16 @@ unit: $(STAMP) test-deps
 test: lint unit
 
 # Every benchmark prints its figures, the baseline of the same run, and each aim as gehaald or
-# GEMIST. Start-up of the command line (issue 9), the engine (issue 3), vulnerability (issue 5)
-# and the report (issue 6), the web application under load (issue 11, needs PostgreSQL); the
-# 1M-row import (issue 4) is slow and has its own target.
+# GEMIST. Start-up of the command line (issue 9), the engine (issue 3), vulnerability (issue 5),
+# the report (issue 6), the web application under load (issue 11, needs PostgreSQL) and the SMAA
+# kernel of scenarios (issue 13); the 1M-row import (issue 4) is slow and has its own target.
 bench: $(STAMP)
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/vulnerability.py
 	$(BIN)/python bench/report.py
 	$(BIN)/python bench/web_load.py
+	$(BIN)/python bench/scenarios.py
 
 bench-import: $(STAMP)
 	$(BIN)/python bench/import_load.py

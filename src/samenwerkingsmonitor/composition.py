@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the types only; see the module docstring for why imports ar
     from samenwerkingsmonitor.services.measurements.ports import ExportWriter, TableReader
     from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
     from samenwerkingsmonitor.services.report.ports import CouncilWriter, ReportWriter
+    from samenwerkingsmonitor.services.scenarios.ports import ScenarioReader
     from samenwerkingsmonitor.services.storage.ports import Repository
     from samenwerkingsmonitor.services.workbooks.ports import TemplateWriter
 
@@ -68,6 +69,11 @@ class Wiring:
 
             self.opened = open_repository(self.database)
         return self.opened  # type: ignore[no-any-return]
+
+    def scenario_reader(self) -> ScenarioReader:
+        from samenwerkingsmonitor.adapters.scenarios.file import read_scenario_set
+
+        return read_scenario_set
 
     def framework_files(self) -> FrameworkFiles:
         from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles

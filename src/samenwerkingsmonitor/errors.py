@@ -6,6 +6,7 @@
     │   ├── FrameworkInvalid           a framework file does not validate
     │   ├── OrganisationInvalid        an organisation file does not validate
     │   ├── ImportRefused              a measurement or vulnerability file, nothing stored
+    │   ├── ScenarioInvalid            a scenario set file does not validate, nothing run
     │   └── BackupRefused              a backup file that cannot be restored, nothing restored
     ├── NotFound                       an unknown run, framework, subject or input (exit 1)
     ├── AccessRefused                  a login, token or action this person may not do (exit 1)
@@ -55,6 +56,10 @@ class OrganisationInvalid(InputRefused):
 
 
 class ImportRefused(InputRefused):
+    pass
+
+
+class ScenarioInvalid(InputRefused):
     pass
 
 

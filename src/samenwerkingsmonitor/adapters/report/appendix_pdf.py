@@ -90,12 +90,12 @@ def alt_text(figure: object) -> str:
     return f"{figure.title}. {figure.summary.rstrip('.')}."  # type: ignore[attr-defined]
 
 
-def chart(figure: object) -> str:
+def chart(figure: object, width: str = CHART_WIDTH) -> str:
     svg = chart_svg(figure.spec)  # type: ignore[attr-defined]
     notes = "".join(f"[#{s(n)}], " for n in figure.notes)  # type: ignore[attr-defined]
     return (
         f"#block(breakable: false)[\n"
-        f"#figure(image(bytes({s(svg)}), format: \"svg\", width: {CHART_WIDTH}, "
+        f"#figure(image(bytes({s(svg)}), format: \"svg\", width: {width}, "
         f"alt: {literal(alt_text(figure))}), numbering: none, "  # type: ignore[attr-defined]
         f"caption: figure.caption(position: top, {s(figure.title)}))\n"  # type: ignore[attr-defined]
         f"#par({s(figure.summary)})\n"  # type: ignore[attr-defined]
@@ -202,7 +202,7 @@ def appendix_typst(model: ReportModel) -> str:
     for party in model.related_parties:
         parts += [heading(3, f"{party.name} ({party.year})", party.anchor),
                   _facts(tuple((f.label, f.value) for f in party.facts))]
-    parts += _process(model) + _appendices(model)
+    parts += _process(model) + _scenarios(model) + _appendices(model)
     return "\n".join(parts) + "\n"
 
 
@@ -229,6 +229,27 @@ def _process(model: ReportModel) -> list[str]:
              _("Samenwerking")),
             tuple((d.kind, d.number, d.date, d.municipality, d.subject, d.cooperation)
                   for d in process.council_documents))))
+    return parts
+
+
+def _scenarios(model: ReportModel) -> list[str]:
+    """The chapter Scenario's (issue 13), as the HTML prints it."""
+    if not model.scenarios:
+        return []
+    parts = [heading(2, _("Scenario's"), "scenarios"), paragraphs((_(
+        "Elke raad weegt de criteria op zijn eigen manier, en de cijfers van een vorm die er "
+        "nog niet is, zijn onzeker. Daarom is elke vorm vele duizenden keren doorgerekend: "
+        "telkens met een weging die past bij wat de raad zei, en met cijfers binnen hun "
+        "bandbreedte. Het percentage zegt hoe vaak een vorm dan de beste keuze is."),))]
+    for chapter in model.scenarios:
+        parts.append(heading(3, chapter.title, chapter.anchor))
+        if chapter.fictitious:
+            parts.append(paragraphs((_("Fictief voorbeeld: alle waarden en wegingen van deze "
+                                       "scenarioset zijn verzonnen."),)))
+        parts += [paragraphs(chapter.summary), chart(chapter.chart, "100%"),
+                  *(table(t) for t in chapter.acceptability), table(chapter.weights),
+                  table(chapter.values), table(chapter.transition),
+                  paragraphs((chapter.record,))]
     return parts
 
 

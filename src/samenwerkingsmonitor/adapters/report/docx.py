@@ -41,6 +41,7 @@ from samenwerkingsmonitor.adapters.report.docx_parts import (
     page_header,
     set_document_language,
 )
+from samenwerkingsmonitor.adapters.report.docx_scenarios import scenarios_chapter
 from samenwerkingsmonitor.i18n import _, current_language, set_language
 from samenwerkingsmonitor.services.report.model import ReportModel
 
@@ -57,6 +58,7 @@ CHAPTERS: dict[str, ChapterWriter] = {
     "verbonden-partijen": related_parties_chapter,
     "proces": process_chapter,
     "normen": appendix_norms,
+    "scenarios": scenarios_chapter,
     "regels": appendix_rules,
     "ontbrekende-gegevens": appendix_gaps,
     "herkomst": appendix_provenance,

@@ -63,7 +63,8 @@ def chart_images(model: ReportModel) -> dict[str, Markup]:
         chart.anchor: inline_svg(chart.spec, chart.anchor, f"{chart.anchor}-titel",
                                  f"{chart.anchor}-tekst", title=chart.title,
                                  description=chart.summary)
-        for section in model.sections for chart in section.charts
+        for chart in [*(c for s in model.sections for c in s.charts),
+                      *(chapter.chart for chapter in model.scenarios)]
     }
 
 

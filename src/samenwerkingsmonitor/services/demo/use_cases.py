@@ -37,6 +37,11 @@ from samenwerkingsmonitor.services.organisation.use_cases import (
     register,
 )
 from samenwerkingsmonitor.services.report.use_cases import ReportPorts, ReportRequest, write_report
+from samenwerkingsmonitor.services.scenarios.use_cases import (
+    ScenarioPorts,
+    ScenarioRunRequest,
+    run_scenarios,
+)
 from samenwerkingsmonitor.services.vulnerability.use_cases import (
     VulnerabilityImportRequest,
     VulnerabilityPorts,
@@ -58,12 +63,14 @@ DEMO_SUBJECTS = (
 DEMO_YEARS = (2018, 2022)
 DEMO_BASELINE = 2018
 VULNERABILITY_FILES = ("taken.csv", "medewerkers.csv", "competenties.csv")
+SCENARIO_FILES = ("scenarios-handhaving.toml", "scenarios-samenwerking.toml")
+"""Fictitious scenario sets: one shared team, and the cooperation as a whole (issue 13)."""
 REPORT_FORMATS = ("html", "pdf", "docx")
 DATABASE_FILE = "samenwerkingsmonitor.db"
 
 
 class DemoPorts(OrganisationPorts, MeasurementPorts, VulnerabilityPorts, AssessmentPorts,
-                ReportPorts, AccessPorts, Protocol):
+                ReportPorts, ScenarioPorts, AccessPorts, Protocol):
     def for_database(self, url: str) -> DemoPorts:
         """The same adapters on another database."""
         ...
@@ -108,6 +115,9 @@ def run_demo(request: DemoRequest, ports: DemoPorts,
         tuple(example_file(name) for name in VULNERABILITY_FILES), request.user, reason), demo)
     outcome = assess(AssessmentRequest(DEMO_SUBJECTS, DEMO_YEARS[0], DEMO_YEARS[1],
                                        DEMO_BASELINE, user=request.user), demo, progress)
+    note(_("scenario's doorrekenen"))
+    for name in SCENARIO_FILES:
+        run_scenarios(ScenarioRunRequest(example_file(name), request.user, reason=reason), demo)
     files: tuple[Path, ...] = ()
     if request.formats:
         note(_("rapport schrijven"))

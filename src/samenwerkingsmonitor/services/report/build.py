@@ -58,8 +58,11 @@ from samenwerkingsmonitor.services.report.process import (
     vulnerability_entries,
     vulnerability_note,
 )
+from samenwerkingsmonitor.services.report.scenarios import scenario_chapters
 from samenwerkingsmonitor.services.report.summary import judgements_note, summary_sentences
 from samenwerkingsmonitor.services.report.trends import PeerValues, peer_values, trend_charts
+from samenwerkingsmonitor.services.scenarios.ports import ScenarioReader
+from samenwerkingsmonitor.services.scenarios.use_cases import stored_outcomes
 from samenwerkingsmonitor.services.storage.ports import Repository, StoredMeasurement
 from samenwerkingsmonitor.services.vulnerability.team import TeamAnalysis, analyse_team
 
@@ -144,7 +147,8 @@ class ReportProducts:
 
 def build_report_products(repo: Repository, run_id: str, *, framework_files: FrameworkFiles,
                           organisation_reader: OrganisationReader, today: date | None = None,
-                          partner: str | None = None) -> ReportProducts:
+                          partner: str | None = None,
+                          scenario_reader: ScenarioReader | None = None) -> ReportProducts:
     """Raadsrapportage and full model of stored run `run_id`; `partner` (a CBS code of a
     municipality in the run) gives the Raadsrapportage for that council."""
     sources = load_sources(repo, run_id, framework_files=framework_files,
@@ -155,6 +159,11 @@ def build_report_products(repo: Repository, run_id: str, *, framework_files: Fra
         raise NotFound(_("Gemeente {code} staat niet in het organisatiebestand. Kies een "
                          "CBS-code van een partner, zoals GM0377.").format(code=partner))
     model = model_from_sources(sources, day)
+    if scenario_reader is not None:  # the stored scenario runs of the run's subjects (issue 13)
+        names = {i.id: i.name for i in sources.framework.indicators}
+        model = replace(model, scenarios=scenario_chapters(
+            stored_outcomes(repo, scenario_reader), sources.run.subjects, names))
+        model = replace(model, contents=contents(model))
     council = council_report(model, CouncilSources(
         sources.run, sources.findings, sources.verdicts,
         sources.previous.id if sources.previous else None, sources.previous_verdicts,
@@ -352,6 +361,9 @@ def contents(model: ReportModel) -> tuple[TocEntry, ...]:
     entries.append(TocEntry("verbonden-partijen", _("Verbonden partijen"), 2))
     entries += [TocEntry(p.anchor, p.name, 3) for p in model.related_parties]
     entries.append(TocEntry("proces", _("Proces en betrokkenheid van de raad"), 2))
+    if model.scenarios:
+        entries.append(TocEntry("scenarios", _("Scenario's"), 2))
+        entries += [TocEntry(c.anchor, c.title, 3) for c in model.scenarios]
     entries += [TocEntry("normen", _("Bijlage: toetsingskader en normen"), 2),
                 TocEntry("regels", _("Regels voor het oordeel per criterium"), 2),
                 TocEntry("ontbrekende-gegevens", _("Ontbrekende gegevens"), 2),

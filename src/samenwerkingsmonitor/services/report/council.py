@@ -339,6 +339,13 @@ def _decisions(model: ReportModel, src: CouncilSources, teams: Sequence[MatrixSu
             points.append(DecisionPoint(say.decide_failing_twice(team.name, failing,
                                                                  (year - 1, year)),
                                         team_anchor(team.subject_id), team.name))
+    pages = {team.subject_id: team.name for team in teams}
+    for chapter in model.scenarios:  # issue 13: a scenario set asks the council to choose
+        if chapter.subject_id in pages:
+            points.append(DecisionPoint(chapter.decision, team_anchor(chapter.subject_id),
+                                        pages[chapter.subject_id]))
+        else:
+            points.append(DecisionPoint(chapter.decision, "kernboodschap", _("Kernboodschap")))
     return tuple(points)
 
 

@@ -348,6 +348,26 @@ class OperationsTable:
     rows: tuple[OperationsRow, ...]
 
 
+@dataclass(frozen=True)
+class ScenarioChapter:
+    """One stored scenario run (issue 13) as a chapter of the Technische bijlage: the answer
+    in words, the values with their sources, the weights of each council, the rank
+    acceptabilities per council (a chart and its data), the frictiekosten, and the record."""
+
+    anchor: str
+    title: str
+    subject_id: str
+    fictitious: bool
+    summary: tuple[str, ...]  # the headline, the confidence sentences, the method
+    weights: DataTable  # per council: the weights in words and their source
+    values: DataTable  # per alternative and criterion: the range and where it comes from
+    chart: ChartFigure  # rank acceptabilities per council side by side
+    acceptability: tuple[DataTable, ...]  # per council: alternative × rank, and confidence
+    transition: DataTable  # the frictiekosten model: every input and the total
+    record: str  # the run id, who and when, the file and its SHA-256, the seed
+    decision: str  # the decision point of the kernboodschap
+
+
 @dataclass(frozen=True, slots=True)
 class ReportModel:
     language: str
@@ -374,3 +394,4 @@ class ReportModel:
     operations: tuple[OperationsTable, ...] = ()
     related_parties: tuple[RelatedParty, ...] = ()
     process: ProcessSection = field(default_factory=ProcessSection)
+    scenarios: tuple[ScenarioChapter, ...] = ()  # stored scenario runs of the run's subjects

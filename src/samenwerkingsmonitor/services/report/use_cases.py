@@ -21,6 +21,7 @@ from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
 from samenwerkingsmonitor.services.report.build import build_report_model, build_report_products
 from samenwerkingsmonitor.services.report.model import ReportModel
 from samenwerkingsmonitor.services.report.ports import CouncilWriter, ReportWriter
+from samenwerkingsmonitor.services.scenarios.ports import ScenarioReader
 from samenwerkingsmonitor.services.storage.ports import Repository
 
 
@@ -36,6 +37,8 @@ class ReportPorts(Protocol):
     def appendix_writers(self) -> dict[str, ReportWriter]: ...
 
     def provenance_writer(self) -> ReportWriter: ...
+
+    def scenario_reader(self) -> ScenarioReader: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +72,8 @@ def write_report(request: ReportRequest, ports: ReportPorts) -> ReportResult:
     products = build_report_products(ports.repository(), request.run,
                                      framework_files=ports.framework_files(),
                                      organisation_reader=ports.organisation_reader(),
-                                     today=request.today, partner=request.partner)
+                                     today=request.today, partner=request.partner,
+                                     scenario_reader=ports.scenario_reader())
     written = [council_writers[f](products.council, request.output_dir,
                                   council_file(f, request.partner), request.style)
                for f in request.formats]

@@ -1,0 +1,1 @@
+"""Scenario set files: TOML, schema and messages (docs/scenarios.md)."""
