@@ -62,6 +62,7 @@ class AssessmentOutcome:
     findings: list[Finding]
     criterion_verdicts: list[CriterionVerdict]
     framework: Framework | None = None  # the framework the run used, for names and order
+    values_hash: str = ""  # hash of the values used: stored and computed (vulnerability) alike
 
 
 def resolve_subjects(organisation: Organisation, specs: tuple[str, ...]) -> tuple[Subject, ...]:
@@ -177,7 +178,7 @@ def run_assessment(repo: Repository, request: AssessmentRequest, user: str, *,
         )
         note(_("opslaan"))
         repo.store_run(run, findings, verdicts)
-    return AssessmentOutcome(run, findings, verdicts, framework)
+    return AssessmentOutcome(run, findings, verdicts, framework, values_hash)
 
 
 def _domain(result: EngineResult) -> tuple[list[Finding], list[CriterionVerdict]]:
@@ -193,7 +194,7 @@ def recompute_run(repo: Repository, run_id: str, *, framework_files: FrameworkFi
     request = AssessmentRequest(run.subjects, run.first_year, run.last_year, run.baseline_year,
                                 run.framework_id, run.seed)
     used = decode_versions(run.parameters.get(VULNERABILITY_DOCUMENTS, ""))
-    data, _hash, _used = _engine_input(request, stored.framework, stored.organisation, repo,
-                                       run.data_batch, used)
+    data, values_hash, _used = _engine_input(request, stored.framework, stored.organisation,
+                                             repo, run.data_batch, used)
     findings, verdicts = _domain(assess(data))
-    return AssessmentOutcome(run, findings, verdicts, stored.framework)
+    return AssessmentOutcome(run, findings, verdicts, stored.framework, values_hash)
