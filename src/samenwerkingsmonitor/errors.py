@@ -6,7 +6,9 @@
     │   ├── FrameworkInvalid           a framework file does not validate
     │   ├── OrganisationInvalid        an organisation file does not validate
     │   ├── ImportRefused              a measurement or vulnerability file, nothing stored
-    │   └── BackupRefused              a backup file that cannot be restored, nothing restored
+    │   ├── BackupRefused              a backup file that cannot be restored, nothing restored
+    │   ├── ProcessEventRefused        a process event that cannot be recorded, nothing stored
+    │   └── JudgementRefused           a judgement, status change or comment not allowed now
     ├── NotFound                       an unknown run, framework, subject or input (exit 1)
     ├── StorageError                   the database cannot be reached, is busy or not migrated
     ├── CalculationError               analysis/ cannot compute with these inputs (exit 1)
@@ -57,6 +59,14 @@ class ImportRefused(InputRefused):
 
 
 class BackupRefused(InputRefused):
+    pass
+
+
+class ProcessEventRefused(InputRefused):
+    pass
+
+
+class JudgementRefused(InputRefused):
     pass
 
 
