@@ -1,24 +1,37 @@
-"""Front doors of the assessment capability: `assess`, `verify RUN` and `runs`."""
+"""Front doors of the assessment capability: `assess`, `verify RUN` and `runs`; the run as a
+process: `judge`, `judgements`, `run status`, `comment` (docs/adr/0021-judgements-and-sign-off.md),
+`compare RUN_A RUN_B` and `signals RUN`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 
+from samenwerkingsmonitor.domain.judgements import Comment, Judgement, Role, StatusChange
 from samenwerkingsmonitor.services.assessment.assess import (
     AssessmentOutcome,
     AssessmentRequest,
     Progress,
     run_assessment,
 )
+from samenwerkingsmonitor.services.assessment.review import (
+    Review,
+    Upload,
+    add_comment,
+    change_status,
+    load_review,
+    record_judgement,
+)
 from samenwerkingsmonitor.services.assessment.verify import Verification, verify_run
 from samenwerkingsmonitor.services.frameworks.ports import FrameworkFiles
 from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
 from samenwerkingsmonitor.services.storage.ports import Repository
 
-__all__ = ["AssessmentPorts", "AssessmentRequest", "RunSummary", "RunsRequest", "VerifyRequest",
-           "assess", "list_runs", "verify"]
+__all__ = ["AssessmentPorts", "AssessmentRequest", "CommentRequest", "JudgeRequest",
+           "ReviewRequest", "RunSummary", "RunsRequest", "StatusRequest", "Upload",
+           "VerifyRequest", "assess", "comment", "judge", "list_runs", "review",
+           "set_run_status", "verify"]
 
 
 class AssessmentPorts(Protocol):
@@ -88,3 +101,73 @@ def list_runs(request: RunsRequest, ports: AssessmentPorts) -> list[RunSummary]:
                        run.subjects, run.first_year, run.last_year, run.baseline_year,
                        later.get(run.id))
             for run in runs if request.subject is None or request.subject in run.subjects]
+
+
+@dataclass(frozen=True, slots=True)
+class JudgeRequest:
+    """`judge RUN KEY --action ... --rationale ...`: an assessor's judgement of one finding
+    (subject/indicator/year/norm) or criterion verdict (subject/criterion/year)."""
+
+    run: str
+    key: str
+    action: str  # bevestigd, gekwalificeerd or overschreven
+    rationale: str
+    user: str
+    role: str = Role.ASSESSOR.value
+    verdict: str | None = None  # required to override
+    notes: str = ""  # interview notes as text
+    evidence: tuple[Upload, ...] = ()  # stored with their SHA-256
+
+
+def judge(request: JudgeRequest, ports: AssessmentPorts) -> Judgement:
+    """Append the judgement (a later one supersedes, never overwrites); refused on a
+    vastgesteld run, for a role that does not judge, or without a rationale."""
+    return record_judgement(ports.repository(), request.run, request.key, request.action,
+                            request.rationale, request.verdict, request.role, request.user,
+                            request.notes, request.evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewRequest:
+    """`judgements RUN`: the status, every judgement (history included) and the comments."""
+
+    run: str
+
+
+def review(request: ReviewRequest, ports: AssessmentPorts) -> Review:
+    return load_review(ports.repository(), request.run)
+
+
+@dataclass(frozen=True, slots=True)
+class StatusRequest:
+    """`run status RUN --to ter_bespreking|vastgesteld [--decision N --decision-date D]`."""
+
+    run: str
+    to: str
+    user: str
+    reason: str = ""
+    decision_number: str = ""
+    decision_date: date | None = None
+
+
+def set_run_status(request: StatusRequest, ports: AssessmentPorts) -> StatusChange:
+    """concept → ter bespreking → vastgesteld (with the council's decision); final."""
+    return change_status(ports.repository(), request.run, request.to, request.user,
+                         request.reason, request.decision_number, request.decision_date)
+
+
+@dataclass(frozen=True, slots=True)
+class CommentRequest:
+    """`comment RUN TEXT [--key KEY]`: the guidance group's remark while the run is
+    ter bespreking."""
+
+    run: str
+    text: str
+    user: str
+    key: str = ""
+    role: str = Role.GUIDANCE_GROUP.value
+
+
+def comment(request: CommentRequest, ports: AssessmentPorts) -> Comment:
+    return add_comment(ports.repository(), request.run, request.text, request.key,
+                       request.role, request.user)
