@@ -8,12 +8,19 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
+from samenwerkingsmonitor.analysis.signals import Signal
+from samenwerkingsmonitor.domain.assessment import AssessmentRun
 from samenwerkingsmonitor.domain.judgements import Comment, Judgement, Role, StatusChange
 from samenwerkingsmonitor.services.assessment.assess import (
     AssessmentOutcome,
     AssessmentRequest,
     Progress,
     run_assessment,
+)
+from samenwerkingsmonitor.services.assessment.compare import (
+    Comparison,
+    compare_runs,
+    run_signals,
 )
 from samenwerkingsmonitor.services.assessment.review import (
     Review,
@@ -23,6 +30,7 @@ from samenwerkingsmonitor.services.assessment.review import (
     load_review,
     record_judgement,
 )
+from samenwerkingsmonitor.services.assessment.stored_run import load_stored_run
 from samenwerkingsmonitor.services.assessment.verify import Verification, verify_run
 from samenwerkingsmonitor.services.frameworks.ports import FrameworkFiles
 from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
@@ -31,7 +39,8 @@ from samenwerkingsmonitor.services.storage.ports import Repository
 __all__ = ["AssessmentPorts", "AssessmentRequest", "CommentRequest", "JudgeRequest",
            "ReviewRequest", "RunSummary", "RunsRequest", "StatusRequest", "Upload",
            "VerifyRequest", "assess", "comment", "judge", "list_runs", "review",
-           "set_run_status", "verify"]
+           "set_run_status", "verify", "CompareRequest", "SignalsRequest", "SignalsResult",
+           "compare", "signals"]
 
 
 class AssessmentPorts(Protocol):
@@ -171,3 +180,41 @@ class CommentRequest:
 def comment(request: CommentRequest, ports: AssessmentPorts) -> Comment:
     return add_comment(ports.repository(), request.run, request.text, request.key,
                        request.role, request.user)
+
+
+@dataclass(frozen=True, slots=True)
+class CompareRequest:
+    """`compare RUN_A RUN_B`: per finding what changed and which measurement versions did it."""
+
+    run_a: str
+    run_b: str
+
+
+def compare(request: CompareRequest, ports: AssessmentPorts) -> Comparison:
+    return compare_runs(ports.repository(), request.run_a, request.run_b)
+
+
+@dataclass(frozen=True, slots=True)
+class SignalsRequest:
+    """`signals RUN`: norm crossed since the previous run, worse N years in a row, a jump from
+    the trend, a data gap in the last year; each pointing at its finding."""
+
+    run: str
+
+
+@dataclass(frozen=True, slots=True)
+class SignalsResult:
+    run: AssessmentRun
+    signals: list[Signal]
+    previous: AssessmentRun | None  # the run the norm crossings are measured against
+    worse_years: int  # the framework's settings, to say what the signals mean
+    jump_tolerance_pct: float
+
+
+def signals(request: SignalsRequest, ports: AssessmentPorts) -> SignalsResult:
+    repo = ports.repository()
+    stored = load_stored_run(repo, request.run, framework_files=ports.framework_files(),
+                             organisation_reader=ports.organisation_reader())
+    found, previous = run_signals(repo, stored.run, stored.framework)
+    return SignalsResult(stored.run, found, previous, stored.framework.signals.worse_years,
+                         stored.framework.signals.jump_tolerance_pct)
