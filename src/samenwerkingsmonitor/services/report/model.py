@@ -367,6 +367,7 @@ class ReportModel:
     previous_run_id: str | None = None  # the last earlier run of the same subjects/framework
     judgements: tuple[str, ...] = ()  # assessor judgements, each with the computed verdict
     judgements_note: str = ""
+    judgements_current: int = 0  # the first this many of `judgements` hold; the rest superseded
     comments: tuple[str, ...] = ()  # the guidance group's comments while ter bespreking
     signals: tuple[str, ...] = ()  # one sentence per signal, naming its finding
     signals_note: str = ""

@@ -182,7 +182,10 @@ def judgements_note(count: int, scores: int = 0) -> str:
         return _("Er zijn (nog) geen oordelen van een externe beoordelaar vastgelegd: elk "
                  "oordeel in dit rapport is berekend uit de gegevens en de normen.")
     parts = []
-    if count:
+    if count == 1:
+        parts.append(_("1 oordeel is het oordeel van een beoordelaar na de berekening; het "
+                       "staat als zodanig gemarkeerd, met het berekende oordeel ernaast."))
+    elif count:
         parts.append(_("{count} oordelen zijn het oordeel van een beoordelaar na de berekening; "
                        "ze staan als zodanig gemarkeerd, met het berekende oordeel ernaast.")
                      .format(count=count))
