@@ -123,7 +123,9 @@ def comment_sentences(review: Review | None) -> tuple[str, ...]:
 
 
 def _number(value: float | None) -> str:
-    return "–" if value is None else number(value, 2)
+    if value is None:
+        return "–"
+    return number(value, 0 if float(value).is_integer() else 2)
 
 
 def signal_sentence(signal: Signal, about: str, previous: str) -> str:
@@ -165,7 +167,9 @@ def _version(v: VersionChange) -> str:
 def _shown(value: float | str | None) -> str:
     if value is None:
         return "–"
-    return value if isinstance(value, str) else number(value, 2)
+    if isinstance(value, str):
+        return value
+    return number(value, 0 if float(value).is_integer() else 2)
 
 
 def comparison_sentences(comparison: Comparison | None, subject_name: Name,
