@@ -90,6 +90,7 @@ class RunSummary:
     last_year: int
     baseline_year: int
     superseded_by: str | None  # a later run of the same subjects and framework
+    review_status: str = "concept"  # concept, ter_bespreking or vastgesteld (sign-off)
 
     @property
     def current(self) -> bool:
@@ -97,7 +98,8 @@ class RunSummary:
 
 
 def list_runs(request: RunsRequest, ports: AssessmentPorts) -> list[RunSummary]:
-    runs = ports.repository().runs()
+    repo = ports.repository()
+    runs = repo.runs()
     later: dict[str, str] = {}
     newest: dict[tuple[frozenset[str], str], str] = {}
     for run in reversed(runs):  # newest first: the first of each kind supersedes the rest
@@ -108,8 +110,13 @@ def list_runs(request: RunsRequest, ports: AssessmentPorts) -> list[RunSummary]:
             newest[kind] = run.id
     return [RunSummary(run.id, run.created, run.user, run.framework_id, run.framework_version,
                        run.subjects, run.first_year, run.last_year, run.baseline_year,
-                       later.get(run.id))
+                       later.get(run.id), _review_status(repo, run.id))
             for run in runs if request.subject is None or request.subject in run.subjects]
+
+
+def _review_status(repo: Repository, run_id: str) -> str:
+    changes = repo.status_changes(run_id)
+    return changes[-1].status.value if changes else "concept"
 
 
 @dataclass(frozen=True, slots=True)
