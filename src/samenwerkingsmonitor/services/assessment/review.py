@@ -87,10 +87,8 @@ def _place(option: str, command: str) -> Location:
     return Location(file=command, key_path=option)
 
 
-def _refused(report: ValidationReport, what: str) -> JudgementRefused:
-    return refusal(JudgementRefused, report,
-                   _("{what} is niet vastgelegd: 1 probleem.").format(what=what),
-                   _("{what} is niet vastgelegd: {{count}} problemen.").format(what=what))
+def _refused(report: ValidationReport, one: str, many: str) -> JudgementRefused:
+    return refusal(JudgementRefused, report, one, many)
 
 
 def _targets(repo: Repository, run: AssessmentRun,
@@ -123,7 +121,9 @@ def record_judgement(repo: Repository, run_id: str, key: str, action: str, ratio
     with repo.transaction():
         review = load_review(repo, run_id)
         report = ValidationReport()
-        _check_open(review, report, command, _("Een oordeel"))
+        _check_open(review, report, command,
+                    _("Een oordeel bij nieuwe gegevens hoort bij een nieuwe toetsing: maak die "
+                      "met 'assess'."))
         if role not in {r.value for r in JUDGING_ROLES}:
             report.add(_place("--role", command), _("Met de rol '{role}' kunt u geen oordeel "
                                                     "vastleggen.").format(role=role),
@@ -150,7 +150,8 @@ def record_judgement(repo: Repository, run_id: str, key: str, action: str, ratio
                                name=upload.file_name),
                            _("Voeg een kleiner bestand toe, of verwijs ernaar in --notes."))
         if not report.ok or target is None or chosen is None:
-            raise _refused(report, _("Het oordeel"))
+            raise _refused(report, _("Het oordeel is niet vastgelegd: 1 probleem."),
+                           _("Het oordeel is niet vastgelegd: {count} problemen."))
         files = tuple(EvidenceFile(u.file_name, hashlib.sha256(u.content).hexdigest(),
                                    len(u.content), u.content) for u in evidence)
         return repo.append_judgement(Judgement(
@@ -187,15 +188,14 @@ def _chosen_verdict(action: str, verdict: str | None,
     return computed
 
 
-def _check_open(review: Review, report: ValidationReport, command: str, what: str) -> None:
+def _check_open(review: Review, report: ValidationReport, command: str, hint: str) -> None:
     if review.definitive:
         decision = review.adopted
         report.add(_place("RUN", command),
                    _("Toetsing {run} is vastgesteld ({decision}) en kan niet meer veranderen.")
                    .format(run=review.run.id, decision=decision.decision_number
                            if decision else ""),
-                   _("{what} bij nieuwe gegevens hoort bij een nieuwe toetsing: maak die met "
-                     "'assess'.").format(what=what))
+                   hint)
 
 
 def change_status(repo: Repository, run_id: str, to: str, user: str, reason: str,
@@ -229,7 +229,8 @@ def change_status(repo: Repository, run_id: str, to: str, user: str, reason: str
                            _("De datum van het raadsbesluit ontbreekt."),
                            _("Geef met --decision-date de datum als JJJJ-MM-DD."))
         if not report.ok or target is None:
-            raise _refused(report, _("De statuswijziging"))
+            raise _refused(report, _("De statuswijziging is niet vastgelegd: 1 probleem."),
+                           _("De statuswijziging is niet vastgelegd: {count} problemen."))
         return repo.append_status(StatusChange(review.run.id, target, decision_number.strip(),
                                                decision_date, reason.strip(), user=user))
 
@@ -240,7 +241,9 @@ def add_comment(repo: Repository, run_id: str, text: str, key: str, role: str,
     with repo.transaction():
         review = load_review(repo, run_id)
         report = ValidationReport()
-        _check_open(review, report, command, _("Een opmerking"))
+        _check_open(review, report, command,
+                    _("Een opmerking bij nieuwe gegevens hoort bij een nieuwe toetsing: maak "
+                      "die met 'assess'."))
         if not review.definitive and review.status is not RunStatus.IN_REVIEW:
             report.add(_place("RUN", command),
                        _("Toetsing {run} is nog concept; opmerkingen kunnen pas als de toetsing "
@@ -259,7 +262,8 @@ def add_comment(repo: Repository, run_id: str, text: str, key: str, role: str,
                 run=review.run.id, key=key), _unknown_key_hint(key, list(_targets(
                     repo, review.run))))
         if not report.ok:
-            raise _refused(report, _("De opmerking"))
+            raise _refused(report, _("De opmerking is niet vastgelegd: 1 probleem."),
+                           _("De opmerking is niet vastgelegd: {count} problemen."))
         return repo.append_comment(Comment(review.run.id, text.strip(), Role(role), key,
                                            user=user))
 

@@ -172,14 +172,10 @@ def _shown(value: float | str | None) -> str:
     return number(value, 0 if float(value).is_integer() else 2)
 
 
-def comparison_sentences(comparison: Comparison | None, subject_name: Name,
+def comparison_sentences(comparison: Comparison, subject_name: Name,
                          indicator_name: Name) -> tuple[str, ...]:
     """'Since the previous run', about findings: how many changed, each verdict change with
     the measurement versions that caused it, and the subjects only one run holds."""
-    if comparison is None:
-        return (_("Er is geen eerdere toetsing met dezelfde onderwerpen aan dit "
-                  "toetsingskader; een vergelijking met een vorige toetsing is nog niet "
-                  "mogelijk."),)
     a = comparison.run_a.id
     if not comparison.changed:
         sentences = [_("Ten opzichte van de vorige toetsing ({previous}) is geen bevinding "
