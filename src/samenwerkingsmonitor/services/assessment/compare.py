@@ -194,11 +194,13 @@ def _criterion_changes(before: Sequence[CriterionVerdict], after: Sequence[Crite
 
 
 def previous_comparable_run(repo: Repository, run: AssessmentRun) -> AssessmentRun | None:
-    """The newest earlier run of the same framework that shares at least one subject."""
+    """The newest earlier run of the same framework and the same subjects; failing that, the
+    newest earlier one that shares at least one subject (its overlap is compared)."""
     earlier = sorted((r for r in repo.runs() if _number(r.id) < _number(run.id)
                       and r.framework_id == run.framework_id
                       and set(r.subjects) & set(run.subjects)), key=lambda r: _number(r.id))
-    return earlier[-1] if earlier else None
+    same = [r for r in earlier if set(r.subjects) == set(run.subjects)]
+    return (same or earlier or [None])[-1]
 
 
 def _number(run_id: str) -> int:

@@ -194,7 +194,8 @@ def judgements_note(count: int, scores: int = 0) -> str:
                        "gekwalificeerd of overschreven."))
     if scores:
         parts.append(_("{count} bevindingen berusten op een score die een beoordelaar gaf "
-                       "(bijvoorbeeld uit interviews); bij elke score staat de toelichting.")
+                       "(bijvoorbeeld uit interviews); staat er een toelichting bij de score, dan "
+                       "staat die bij de bevinding.")
                      .format(count=scores))
     return " ".join(parts)
 
