@@ -70,6 +70,7 @@ from samenwerkingsmonitor.services.report.review_text import (
     assessor_note,
     comment_sentences,
     comparison_sentences,
+    judged_cell,
     judged_entry,
     judgement_lines,
     measurement_notes,
@@ -301,7 +302,7 @@ def _matrices(sources: ReportSources, subjects: list[Subject],
     for kind in KIND_ORDER:
         rows_of = [
             MatrixSubject(s.id, s.name, anchors[s.id], _matrix_rows(s.id, years, by_key,
-                                                                     framework))
+                                                                     framework, sources.review))
             for s in subjects if s.kind is kind
         ]
         if not rows_of:
@@ -314,12 +315,14 @@ def _matrices(sources: ReportSources, subjects: list[Subject],
 
 def _matrix_rows(subject: str, years: tuple[int, ...],
                  by_key: dict[tuple[str, str, int], CriterionVerdict],
-                 framework: Framework) -> tuple[MatrixRow, ...]:
+                 framework: Framework, review: Review | None = None) -> tuple[MatrixRow, ...]:
     criteria = sorted({c for s, c, _y in by_key if s == subject},
                       key=lambda c: _criterion_position(framework, c))
     rows = []
     for criterion in criteria:
-        cells = tuple(_cell(by_key.get((subject, criterion, year)), year, framework)
+        cells = tuple(judged_cell(_cell(by_key.get((subject, criterion, year)), year, framework),
+                                  review.judgement_of(by_key[subject, criterion, year])
+                                  if review and (subject, criterion, year) in by_key else None)
                       for year in years)
         rule = next((by_key[(subject, criterion, y)].rule for y in years
                      if (subject, criterion, y) in by_key), "")

@@ -26,7 +26,7 @@ from samenwerkingsmonitor.services.assessment.compare import Comparison, Version
 from samenwerkingsmonitor.services.assessment.review import Review
 from samenwerkingsmonitor.services.report.cover import long_date
 from samenwerkingsmonitor.services.report.labels import verdict_text
-from samenwerkingsmonitor.services.report.model import FindingEntry
+from samenwerkingsmonitor.services.report.model import FindingEntry, MatrixCell
 from samenwerkingsmonitor.services.report.sentences import listing
 from samenwerkingsmonitor.services.storage.ports import StoredMeasurement
 
@@ -75,6 +75,16 @@ def judged_entry(entry: FindingEntry, judgement: Judgement | None) -> FindingEnt
         rationale=judgement.rationale.rstrip("."))
     return replace(entry, verdict=verdict_text(judgement.verdict),
                    quality=(mark, *entry.quality), explanation=f"{said} {entry.explanation}")
+
+
+def judged_cell(cell: MatrixCell, judgement: Judgement | None) -> MatrixCell:
+    """A criterion verdict as the assessor judged it, with the computed verdict beside it."""
+    if judgement is None:
+        return cell
+    mark = _("oordeel van de beoordelaar; berekend: {computed}").format(
+        computed=verdict_label(judgement.computed_verdict))
+    return replace(cell, verdict=verdict_text(judgement.verdict),
+                   note="; ".join(n for n in (mark, cell.note) if n))
 
 
 def assessor_note(finding: Finding, framework: Framework,
