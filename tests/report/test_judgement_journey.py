@@ -169,3 +169,30 @@ def test_a_later_judgement_supersedes_and_the_refusals_name_what_to_fix(
         "- run status, sleutel --decision-date: De datum van het raadsbesluit ontbreekt. Geef "
         "met --decision-date de datum als JJJJ-MM-DD.\n")
     assert ok(cli, *db, "verify", "R-0001").startswith("Toetsing R-0001 is gereproduceerd")
+
+
+def test_a_judged_criterion_verdict_shows_in_the_matrix_beside_the_computed_one(
+        cli: Cli, journey: tuple[str, Path]) -> None:
+    url, folder = journey
+    db = ("--database", url)
+    from samenwerkingsmonitor.adapters.storage import open_repository
+
+    repo = open_repository(url)
+    try:
+        verdict = next(v for v in repo.criterion_verdicts("R-0001")
+                       if (v.subject, v.criterion, v.year) == (TEAM, "kwaliteit", 2022))
+    finally:
+        repo.close()
+    other = "voldoet_niet" if verdict.verdict.value != "voldoet_niet" else "voldoet"
+    ok(cli, *db, "--user", "rekenkamer-y", "judge", "R-0001", f"{TEAM}/kwaliteit/2022",
+       "--action", "overschreven", "--verdict", other, "--role", "rekenkamer",
+       "--rationale", "Klachtendossier weegt zwaarder")
+    ok(cli, *db, "report", "R-0001", "--as", "html", "--appendix", "--output", str(folder / "r"))
+    text = " ".join(html_text(folder / "r" / "technische-bijlage.html").split())
+    labels = {"voldoet": "voldoet", "voldoet_deels": "voldoet deels",
+              "voldoet_niet": "voldoet niet", "niet_te_beoordelen": "niet te beoordelen"}
+    assert (f"{labels[other]} oordeel van de beoordelaar; berekend: "
+            f"{labels[verdict.verdict.value]}") in text
+    assert (f"Communicatie – criterium Kwaliteit 2022: {labels[other]} (berekend: "
+            f"{labels[verdict.verdict.value]}), overschreven door rekenkamer-y "
+            "(rekenkamer)") in text
