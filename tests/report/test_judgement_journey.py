@@ -122,6 +122,8 @@ def test_override_comment_adopt_and_every_format_shows_the_judgement(
         if name.startswith("technische-bijlage"):
             assert cell in flat, name
             assert "Opmerking van raadslid-a (begeleidingsgroep" in flat, name
+            assert ("over Communicatie – Oordeel over de kwaliteit 2020: Graag meer "
+                    "toelichting") in flat, name
             assert "Er zijn (nog) geen oordelen van een externe beoordelaar" not in flat, name
 
     # New data after adoption makes a new run; every run made on the way reproduces.

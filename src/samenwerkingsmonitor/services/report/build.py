@@ -67,6 +67,7 @@ from samenwerkingsmonitor.services.report.process import (
     vulnerability_note,
 )
 from samenwerkingsmonitor.services.report.review_text import (
+    about_names,
     assessor_note,
     comment_sentences,
     comparison_sentences,
@@ -232,7 +233,9 @@ def model_from_sources(sources: ReportSources, today: date) -> ReportModel:
         run_id=run.id, previous_run_id=sources.previous.id if sources.previous else None,
         judgements=judged, judgements_note=note,
         judgements_current=len(sources.review.current) if sources.review else 0,
-        comments=comment_sentences(sources.review),
+        comments=comment_sentences(sources.review, about_names(
+            sources.findings, sources.verdicts, subject_name, indicator_name,
+            lambda cid: _criterion_name(framework, cid))),
         signals=signal_sentences(sources.signals, subject_name, indicator_name, against),
         signals_note=signals_note(framework.signals, len(sources.signals)),
         vulnerability=vulnerability_entries(subjects, sources.vulnerability, organisation),

@@ -15,7 +15,6 @@ from samenwerkingsmonitor.domain.framework import Framework, SignalSettings, Sou
 from samenwerkingsmonitor.domain.judgements import (
     Judgement,
     JudgementAction,
-    JudgementTarget,
     RunStatus,
     criterion_key,
     finding_key,
@@ -123,12 +122,16 @@ def status_text(review: Review | None) -> str:
         date=long_date(adopted.decision_date) if adopted.decision_date else "")
 
 
-def comment_sentences(review: Review | None) -> tuple[str, ...]:
+def comment_sentences(review: Review | None,
+                      about: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """`about`: readable names of finding and criterion keys (`about_names`)."""
     if review is None:
         return ()
+    names = about or {}
     return tuple(_("Opmerking van {user} ({role}, {when}){about}: {text}").format(
         user=c.user, role=c.role.value, when=long_date(c.created) if c.created else "",
-        about=" " + _("over {key}").format(key=c.key) if c.key else "", text=c.text)
+        about=" " + _("over {key}").format(key=names.get(c.key, c.key)) if c.key else "",
+        text=c.text)
         for c in review.comments)
 
 
@@ -213,6 +216,20 @@ def comparison_sentences(comparison: Comparison, subject_name: Name,
     return tuple(sentences)
 
 
+def about_names(findings: Sequence[Finding], verdicts: Sequence[CriterionVerdict],
+                subject_name: Name, indicator_name: Name, criterion_name: Name,
+                ) -> dict[str, str]:
+    """'Communicatie – Klanttevredenheid 2020' for each finding and criterion key (the two kinds
+    of key never collide: indicator and criterion ids differ)."""
+    about = {finding_key(f.subject, f.indicator, f.year, f.norm):
+             f"{subject_name(f.subject)} – {indicator_name(f.indicator)} {f.year}"
+             for f in findings}
+    about.update({criterion_key(v.subject, v.criterion, v.year):
+                  f"{subject_name(v.subject)} – {_('criterium')} {criterion_name(v.criterion)} "
+                  f"{v.year}" for v in verdicts})
+    return about
+
+
 def judgement_lines(review: Review | None, findings: Sequence[Finding],
                     verdicts: Sequence[CriterionVerdict], subject_name: Name,
                     indicator_name: Name, criterion_name: Name) -> tuple[str, ...]:
@@ -220,20 +237,11 @@ def judgement_lines(review: Review | None, findings: Sequence[Finding],
     if review is None or not review.judgements:
         return ()
     current = {j.id for j in review.current.values()}
-    about = {}
-    for f in findings:
-        about[JudgementTarget.FINDING.value, finding_key(f.subject, f.indicator, f.year,
-                                                         f.norm)] = (
-            f"{subject_name(f.subject)} – {indicator_name(f.indicator)} {f.year}")
-    for v in verdicts:
-        about[JudgementTarget.CRITERION.value, criterion_key(v.subject, v.criterion,
-                                                             v.year)] = (
-            f"{subject_name(v.subject)} – {_('criterium')} {criterion_name(v.criterion)} "
-            f"{v.year}")
+    about = about_names(findings, verdicts, subject_name, indicator_name, criterion_name)
     ordered = sorted(review.judgements, key=lambda j: (j.id not in current, j.id))
     lines = []
     for j in ordered:
-        line = judgement_sentence(j, about.get((j.target.value, j.key), j.key))
+        line = judgement_sentence(j, about.get(j.key, j.key))
         lines.append(line if j.id in current else _("Vervangen door een later oordeel: "
                                                     "{line}").format(line=line))
     return tuple(lines)
