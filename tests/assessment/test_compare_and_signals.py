@@ -73,6 +73,7 @@ def test_one_correction_changes_one_finding_and_names_its_version(cli: Cli,
         repo.close()
     (change,) = found["changed"]
     assert change["finding"] == SCORE
+    assert change["label"] == "Communicatie – Klanttevredenheid 2020"  # as a page shows it
     assert {c["field"]: (c["before"], c["after"]) for c in change["changes"]} == {
         "verdict": ("voldoet", "voldoet_niet"), "value": (8.0, 6.0)}
     (cause,) = change["caused_by"]

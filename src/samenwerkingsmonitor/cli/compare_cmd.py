@@ -91,7 +91,7 @@ def comparison_json(found: Comparison) -> dict[str, Any]:
         "common_subjects": list(found.common_subjects), "only_a": list(found.only_a),
         "only_b": list(found.only_b), "compared": found.compared,
         "better": found.better, "worse": found.worse,
-        "changed": [{"finding": c.key, "changes": [
+        "changed": [{"finding": c.key, "label": found.labels.get(c.key, ""), "changes": [
             {"field": i.field, "before": i.before, "after": i.after} for i in c.changes],
             "caused_by": [version_json(v) for v in c.causes]} for c in found.changed],
         "criteria": [{"criterion": c.key, "before": c.before, "after": c.after}
@@ -117,7 +117,8 @@ def signals_command(
     if output_format == "json":
         print_json({"run": found.run.id,
                     "previous": found.previous.id if found.previous else None,
-                    "signals": [signal_json(s) for s in found.signals]})
+                    "signals": [{**signal_json(s), "label": found.labels.get(s.finding, "")}
+                                for s in found.signals]})
         return
     if not found.signals:
         console.print(_("Toetsing {run} geeft geen signalen.").format(run=found.run.id),

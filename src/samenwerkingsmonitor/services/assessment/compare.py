@@ -24,6 +24,7 @@ from samenwerkingsmonitor.domain.judgements import (
     current_judgements,
     finding_key,
 )
+from samenwerkingsmonitor.domain.organisation import Organisation
 from samenwerkingsmonitor.services.assessment.stored_run import find_run
 from samenwerkingsmonitor.services.storage.ports import Repository, StoredMeasurement
 
@@ -88,6 +89,7 @@ class Comparison:
     findings_only_a: tuple[str, ...] = ()  # keys of common subjects' findings only in A
     findings_only_b: tuple[str, ...] = ()
     versions: tuple[VersionChange, ...] = field(default_factory=tuple)  # all of them
+    labels: dict[str, str] = field(default_factory=dict)  # finding key → readable name
 
     @property
     def better(self) -> int:
@@ -191,6 +193,21 @@ def _criterion_changes(before: Sequence[CriterionVerdict], after: Sequence[Crite
            if v.subject in common}
     return tuple(CriterionChange(key, old[key], new[key])
                  for key in sorted(old.keys() & new.keys()) if old[key] != new[key])
+
+
+def finding_labels(findings: Sequence[Finding], verdicts: Sequence[CriterionVerdict],
+                   framework: Framework, organisation: Organisation) -> dict[str, str]:
+    """'Communicatie – Klanttevredenheid 2020' per finding key and criterion key, for pages."""
+    subjects = {sid: s.name for sid, s in organisation.subjects().items()}
+    indicators = {i.id: i.name for i in framework.indicators}
+    criteria = {c.id: c.name for c in framework.criteria}
+    labels = {finding_key(f.subject, f.indicator, f.year, f.norm):
+              f"{subjects.get(f.subject, f.subject)} – "
+              f"{indicators.get(f.indicator, f.indicator)} {f.year}" for f in findings}
+    labels.update({criterion_key(v.subject, v.criterion, v.year):
+                   f"{subjects.get(v.subject, v.subject)} – "
+                   f"{criteria.get(v.criterion, v.criterion)} {v.year}" for v in verdicts})
+    return labels
 
 
 def previous_comparable_run(repo: Repository, run: AssessmentRun) -> AssessmentRun | None:

@@ -59,6 +59,7 @@ class Review:
     judgements: tuple[Judgement, ...]  # all of them, oldest first
     current: dict[tuple[str, str], Judgement] = field(default_factory=dict)
     comments: tuple[Comment, ...] = ()
+    labels: dict[str, str] = field(default_factory=dict)  # key → readable name (front door)
 
     @property
     def definitive(self) -> bool:

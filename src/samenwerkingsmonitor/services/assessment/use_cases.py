@@ -4,7 +4,7 @@ process: `judge`, `judgements`, `run status`, `comment` (docs/adr/0021-judgement
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Protocol
 
@@ -20,6 +20,7 @@ from samenwerkingsmonitor.services.assessment.assess import (
 from samenwerkingsmonitor.services.assessment.compare import (
     Comparison,
     compare_runs,
+    finding_labels,
     run_signals,
 )
 from samenwerkingsmonitor.services.assessment.review import (
@@ -151,7 +152,17 @@ class ReviewRequest:
 
 
 def review(request: ReviewRequest, ports: AssessmentPorts) -> Review:
-    return load_review(ports.repository(), request.run)
+    """With `labels`: a readable name for every finding and criterion key of the run."""
+    repo = ports.repository()
+    found = load_review(repo, request.run)
+    return replace(found, labels=_labels(repo, found.run.id, ports))
+
+
+def _labels(repo: Repository, run_id: str, ports: AssessmentPorts) -> dict[str, str]:
+    stored = load_stored_run(repo, run_id, framework_files=ports.framework_files(),
+                             organisation_reader=ports.organisation_reader())
+    return finding_labels(repo.findings(run_id), repo.criterion_verdicts(run_id),
+                          stored.framework, stored.organisation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +209,9 @@ class CompareRequest:
 
 
 def compare(request: CompareRequest, ports: AssessmentPorts) -> Comparison:
-    return compare_runs(ports.repository(), request.run_a, request.run_b)
+    repo = ports.repository()
+    found = compare_runs(repo, request.run_a, request.run_b)
+    return replace(found, labels=_labels(repo, found.run_b.id, ports))
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +229,7 @@ class SignalsResult:
     previous: AssessmentRun | None  # the run the norm crossings are measured against
     worse_years: int  # the framework's settings, to say what the signals mean
     jump_tolerance_pct: float
+    labels: dict[str, str] = field(default_factory=dict)  # finding key → readable name
 
 
 def signals(request: SignalsRequest, ports: AssessmentPorts) -> SignalsResult:
@@ -224,4 +238,6 @@ def signals(request: SignalsRequest, ports: AssessmentPorts) -> SignalsResult:
                              organisation_reader=ports.organisation_reader())
     found, previous = run_signals(repo, stored.run, stored.framework)
     return SignalsResult(stored.run, found, previous, stored.framework.signals.worse_years,
-                         stored.framework.signals.jump_tolerance_pct)
+                         stored.framework.signals.jump_tolerance_pct,
+                         finding_labels(repo.findings(stored.run.id), (), stored.framework,
+                                        stored.organisation))
