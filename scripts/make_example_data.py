@@ -356,12 +356,8 @@ COOPERATION_VALUES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "zienswijze_raad_gevraagd": ("ja_nee", "raadsvoorstellen en -besluiten van het jaar",
                                  ("nee", "nee", "nee", "nee", "ja")),
     "sturing_oordeel": ("score_1_5", "rapport externe beoordelaar", ("2", "3", "3", "4", "")),
-    "tussentijdse_evaluatie_tijdig": ("ja_nee", "procesfeiten, geplande en gehouden evaluaties",
-                                      ("", "", "", "nee", "")),
-    "begeleidingsgroep_ingesteld": ("ja_nee", "raadsbesluit instelling begeleidingsgroep",
-                                    ("nee", "nee", "nee", "ja", "ja")),
-    "raadsinformatiebrieven_aantal": ("aantal", "raadsinformatiebrieven van het jaar",
-                                      ("0", "1", "1", "3", "2")),
+    # tussentijdse_evaluatie_tijdig, begeleidingsgroep_ingesteld and raadsinformatiebrieven_aantal
+    # are counted from the process facts of organisatie.toml (ADR 0020), never imported.
     "partnertevredenheid_score": ("score_1_5", "interviews externe beoordelaar",
                                   ("3", "3", "4", "4", "4")),
     "verdeelsleutel_vastgesteld": ("ja_nee", "collegebesluiten verdeelsleutel",
@@ -378,10 +374,6 @@ LIGHT_CHECK_VALUES: dict[str, tuple[str, ...]] = {  # 2019-2022: the cooperation
 NOTES = {
     (COOPERATION, "partnertevredenheid_score", 2018): (
         "reconstructie", "Oordeel over 2018 achteraf gereconstrueerd uit interviews in 2021."),
-    (COOPERATION, "tussentijdse_evaluatie_tijdig", 2021): (
-        "definitief", "Gepland 30 juni 2021, aan de raad aangeboden op 14 september 2021."),
-    (COOPERATION, "raadsinformatiebrieven_aantal", 2022): (
-        "voorlopig", "Telling over 2022 nog niet afgesloten."),
     (LIGHT_COOPERATION, "lt_inzet_bekend", 2021): (
         "schatting", "Uren geschat door de projectleider."),
 }

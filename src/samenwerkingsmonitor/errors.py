@@ -7,7 +7,9 @@
     │   ├── OrganisationInvalid        an organisation file does not validate
     │   ├── ImportRefused              a measurement or vulnerability file, nothing stored
     │   ├── ScenarioInvalid            a scenario set file does not validate, nothing run
-    │   └── BackupRefused              a backup file that cannot be restored, nothing restored
+    │   ├── BackupRefused              a backup file that cannot be restored, nothing restored
+    │   ├── ProcessEventRefused        a process event that cannot be recorded, nothing stored
+    │   └── JudgementRefused           a judgement, status change or comment not allowed now
     ├── NotFound                       an unknown run, framework, subject or input (exit 1)
     ├── AccessRefused                  a login, token or action this person may not do (exit 1)
     │   └── LoginThrottled             too many failed logins for an account or an address
@@ -64,6 +66,14 @@ class ScenarioInvalid(InputRefused):
 
 
 class BackupRefused(InputRefused):
+    pass
+
+
+class ProcessEventRefused(InputRefused):
+    pass
+
+
+class JudgementRefused(InputRefused):
     pass
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import zipfile
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,10 +20,21 @@ from samenwerkingsmonitor.adapters.organisation.file import read_organisation
 from samenwerkingsmonitor.adapters.storage import SqlRepository, migrations, open_repository
 from samenwerkingsmonitor.adapters.storage.restore import SqlBackupStore
 from samenwerkingsmonitor.adapters.storage.tables import HISTORY_TABLES
+from samenwerkingsmonitor.domain.judgements import finding_key
 from samenwerkingsmonitor.errors import InputRefused, StorageError
 from samenwerkingsmonitor.services.assessment.assess import AssessmentRequest, run_assessment
+from samenwerkingsmonitor.services.assessment.review import (
+    Upload,
+    add_comment,
+    change_status,
+    record_judgement,
+)
 from samenwerkingsmonitor.services.backup.backup import create_backup, restore_backup
 from samenwerkingsmonitor.services.frameworks.load import load_framework
+from samenwerkingsmonitor.services.organisation.process_events import (
+    NewProcessEvent,
+    record_event,
+)
 from samenwerkingsmonitor.services.organisation.register import (
     load_registered_organisation,
     register_organisation,
@@ -38,6 +50,7 @@ ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "src/samenwerkingsmonitor/example"
 FILES = TomlFrameworkFiles()
 TEAM = "heemstede-bloemendaal/communicatie"
+COOPERATION = "heemstede-bloemendaal"
 
 
 def filled(url: str, folder: Path) -> SqlRepository:
@@ -55,8 +68,21 @@ def filled(url: str, folder: Path) -> SqlRepository:
                           "GM0397,inwoners,2019,realisatie,27287,aantal,CBS,'=gecorrigeerd\n",
                           encoding="utf-8")
     import_file(repo, correction, organisation, framework, "tester", "telfout")
-    run_assessment(repo, AssessmentRequest((TEAM, "GM0397"), 2018, 2020, 2018), "tester",
-                   framework_files=FILES, organisation_reader=read_organisation)
+    outcome = run_assessment(repo, AssessmentRequest((TEAM, "GM0397", COOPERATION), 2018, 2020,
+                                                     2018), "tester",
+                             framework_files=FILES, organisation_reader=read_organisation)
+    # The human side of the run travels with it (issue 12): an event, a judgement with
+    # evidence that is no text, a status change and a comment.
+    record_event(repo, organisation, NewProcessEvent(
+        "raadsinformatiebrief", COOPERATION, date(2020, 12, 1), "Voortgang", "RIB-2020-099",
+        "GM0397"), "griffie", "brief verzonden")
+    finding = outcome.findings[0]
+    record_judgement(repo, outcome.run.id, finding_key(finding.subject, finding.indicator,
+                                                       finding.year, finding.norm),
+                     "gekwalificeerd", "klopt", None, "beoordelaar", "bureau-x",
+                     evidence=[Upload("scan.png", bytes(range(256)))])
+    change_status(repo, outcome.run.id, "ter_bespreking", "griffie", "")
+    add_comment(repo, outcome.run.id, "Graag toelichting", "", "begeleidingsgroep", "raadslid")
     return repo
 
 
@@ -84,7 +110,15 @@ def test_restore_into_a_new_file_reproduces_every_table(tmp_path: Path) -> None:
     copy = restore(f"sqlite:///{tmp_path / 'kopie.db'}", path)
     original = source.dump()
     assert copy.dump() == original
-    assert {name: len(rows) for name, rows in original.items()}["measurement_versions"] == 754
+    example_rows = len((EXAMPLE / "metingen.csv").read_text(encoding="utf-8").splitlines()) - 1
+    counts = {name: len(rows) for name, rows in original.items()}
+    assert counts["measurement_versions"] == example_rows + 1  # and the one correction
+    assert {name: counts[name] for name in ("process_events", "judgements",
+                                             "judgement_evidence", "run_statuses",
+                                             "run_comments")} == dict.fromkeys(
+        ("process_events", "judgements", "judgement_evidence", "run_statuses", "run_comments"), 1)
+    (evidence,) = copy.judgements("R-0001")[0].evidence
+    assert evidence.content == bytes(range(256))
     # A restored database goes on where the original stopped: the next batch gets the next id.
     assert copy.last_batch_id() == source.last_batch_id() == 2
     assert copy.next_run_id() == "R-0002"

@@ -45,6 +45,17 @@ def test_demo_can_run_again_and_answers_in_json(
     assert verdicts == {"voldoet", "voldoet_deels", "voldoet_niet", "niet_te_beoordelen"}
 
 
+def test_verify_reproduces_the_demo_run_with_its_vulnerability_input(
+        demo: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    """The demo's run uses values computed from the competence matrices; verify hashes the
+    values exactly as assess did, so the demo's own run reproduces (exit 0)."""
+    folder, _result = demo
+    database = str(folder / "uit" / "samenwerkingsmonitor.db")
+    shown = run_process("--database", database, "verify", "R-0001", cwd=folder)
+    assert shown.returncode == 0, shown.stdout + shown.stderr
+    assert shown.stdout.startswith("Toetsing R-0001 is gereproduceerd: alle ")
+
+
 def test_history_of_the_demo_database(
         demo: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
     folder, _result = demo

@@ -115,4 +115,5 @@ def test_data_burden_per_subject_per_year() -> None:
     assert team.assessed == ("kwaliteit_oordeel",)
     municipality = BURDEN[SubjectKind.MUNICIPALITY]
     assert (municipality.values, len(municipality.pc_source)) == (8, 8)
-    assert BURDEN[SubjectKind.COOPERATION].values == 14
+    # 14 asked before issue 12; the 3 process indicators are now counted from events
+    assert BURDEN[SubjectKind.COOPERATION].values == 11

@@ -246,7 +246,11 @@ def test_the_first_run_says_there_is_no_previous_run(model: ReportModel) -> None
     assert ("Er is geen eerdere toetsing van dezelfde onderwerpen aan dit toetsingskader; een "
             "vergelijking met een vorige toetsing is nog niet mogelijk.") in model.summary
     assert model.judgements == ()
-    assert model.judgements_note.startswith("Er zijn (nog) geen oordelen van een externe")
+    # no judgement yet, but scores an assessor gave are named as such (issue 12)
+    assert model.judgements_note == (
+        "Er zijn (nog) geen berekende oordelen door een beoordelaar bevestigd, gekwalificeerd of "
+        "overschreven. 3 bevindingen berusten op een score die een beoordelaar gaf (bijvoorbeeld "
+        "uit interviews); staat er een toelichting bij de score, dan staat die bij de bevinding.")
 
 
 def test_a_later_run_of_the_same_subjects_is_compared_with_the_previous_one(
@@ -262,8 +266,9 @@ def test_a_later_run_of_the_same_subjects_is_compared_with_the_previous_one(
     later = build(Assessed(assessed.url, assessed.repo, again.run.id))
     assert other.run.id != assessed.run_id
     assert later.previous_run_id == assessed.run_id  # not the run of other subjects
-    assert (f"Ten opzichte van de vorige toetsing ({assessed.run_id}) is geen oordeel over een "
-            "criterium veranderd.") in later.summary
+    compared = len(assessed.repo.findings(assessed.run_id))  # same data: nothing changed
+    assert (f"Ten opzichte van de vorige toetsing ({assessed.run_id}) is geen bevinding "
+            f"veranderd ({compared} vergeleken).") in later.summary
 
 
 def test_an_english_model_translates_the_new_parts(assessed: Assessed) -> None:

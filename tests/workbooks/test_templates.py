@@ -49,8 +49,8 @@ SUBJECTS = ("GM0397", "heemstede-bloemendaal", "heemstede-bloemendaal/*",
 MUNICIPALITY_INPUTS = ["inwoners", "formatie_fte", "bezetting_fte", "apparaatskosten_eur",
                        "loonsom_eur", "inhuur_eur", "lasten_totaal_eur", "lasten_overhead_eur"]
 LEVEL_2_INPUTS = ["evaluatiebepaling_aanwezig", "uittredingsbepaling_aanwezig",
-                  "zienswijze_raad_gevraagd", "sturing_oordeel", "tussentijdse_evaluatie_tijdig",
-                  "begeleidingsgroep_ingesteld", "raadsinformatiebrieven_aantal",
+                  "zienswijze_raad_gevraagd", "sturing_oordeel",
+                  # the process indicators are counted from process events, never asked (ADR 0020)
                   "partnertevredenheid_score", "verdeelsleutel_vastgesteld"]
 LEVEL_1_INPUTS = ["lt_doel_vastgelegd", "lt_resultaat_gedeeld", "lt_inzet_bekend",
                   "lt_evaluatie_afgesproken", "lt_voortzetten"]
@@ -147,8 +147,9 @@ def test_data_burden_per_kind_of_subject(model: TemplateModel) -> None:
               b.framework_values, b.rows) for b in model.burden]
     assert lines == [("gemeenten", 1, 8, 8, 0, 8, 24),
                      ("teams", 6, TEAM, 0, 1, TEAM, 6 * 3 * TEAM),
-                     # level 2 asks 9 a year; the level-1 one exists from 2019 and asks 5
-                     ("samenwerkingen", 2, 9, 0, 2, 14, 3 * 9 + 2 * 5)]
+                     # level 2 asks 6 a year (the 3 process indicators are counted from
+                     # events, ADR 0020); the level-1 one exists from 2019 and asks 5
+                     ("samenwerkingen", 2, 6, 0, 2, 11, 3 * 6 + 2 * 5)]
 
 
 @pytest.mark.parametrize(("first", "last", "message"), [
@@ -196,7 +197,7 @@ def test_xlsx_metingen_has_the_headers_rows_and_units(model: TemplateModel,
     assert [c.value for c in sheet[1]] == list(HEADERS)
     assert sheet.freeze_panes == "A2"
     rows = filled_rows(sheet)
-    assert len(rows) == len(model.rows) == 24 + 6 * 3 * TEAM + 37
+    assert len(rows) == len(model.rows) == 24 + 6 * 3 * TEAM + 3 * 6 + 2 * 5
     assert [[r[0], r[1], r[2], r[3], r[5]] for r in rows] == prefilled(model)
     assert all(r[4] is None and r[6] is None for r in rows)  # waarde and bron are to fill in
     assert sheet["F2"].fill.fgColor.rgb.endswith("D9D9D9")  # the unit is greyed

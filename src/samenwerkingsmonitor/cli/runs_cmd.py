@@ -44,7 +44,8 @@ def run_json(run: RunSummary) -> dict[str, Any]:
             "framework": run.framework, "framework_version": run.framework_version,
             "subjects": list(run.subjects), "years": [run.first_year, run.last_year],
             "baseline_year": run.baseline_year, "current": run.current,
-            "superseded_by": run.superseded_by, "status": status_text(run)}
+            "superseded_by": run.superseded_by, "status": status_text(run),
+            "review_status": run.review_status}
 
 
 def print_runs(runs: list[RunSummary]) -> None:
@@ -52,11 +53,11 @@ def print_runs(runs: list[RunSummary]) -> None:
 
     table = Table(title=_("Opgeslagen toetsingen"), title_justify="left")
     for header in (_("Toetsing"), _("Datum"), _("Wie"), _("Kader"), _("Onderwerpen"),
-                   _("Jaren"), _("Nulmeting"), _("Status")):
+                   _("Jaren"), _("Nulmeting"), _("Status"), _("Vaststelling")):
         table.add_column(header)
     for run in runs:
         table.add_row(run.id, run.created.strftime("%Y-%m-%d %H:%M"), run.user,
                       f"{run.framework} {run.framework_version}", ", ".join(run.subjects),
                       f"{run.first_year}-{run.last_year}", str(run.baseline_year),
-                      status_text(run))
+                      status_text(run), run.review_status)
     console.print(table)

@@ -186,6 +186,16 @@ class Adoption:
 
 
 @dataclass(frozen=True, slots=True)
+class SignalSettings:
+    """When a signal warns before a norm is crossed (docs/adr/0021-judgements-and-sign-off.md):
+    worse `worse_years` years in a row while still within the norm, or a value more than
+    `jump_tolerance_pct` % away from the trend of the years before it."""
+
+    worse_years: int = 3
+    jump_tolerance_pct: float = 25.0
+
+
+@dataclass(frozen=True, slots=True)
 class Framework:
     format_version: int
     id: str
@@ -199,6 +209,7 @@ class Framework:
     indicators: tuple[Indicator, ...]
     norms: tuple[Norm, ...]
     description: str = ""
+    signals: SignalSettings = field(default_factory=SignalSettings)
 
     def indicator(self, indicator_id: str) -> Indicator | None:
         return next((i for i in self.indicators if i.id == indicator_id), None)

@@ -26,6 +26,7 @@ from samenwerkingsmonitor.adapters.frameworks.schema import (
     SECTION_MODELS,
     FrameworkFile,
     PeriodEntry,
+    SignalsEntry,
     StatusEntry,
     criterion_to_domain,
     framework_to_dict,
@@ -33,7 +34,12 @@ from samenwerkingsmonitor.adapters.frameworks.schema import (
     norm_to_domain,
 )
 from samenwerkingsmonitor.adapters.intake.toml_schema import PublishedSchema
-from samenwerkingsmonitor.domain.framework import Adoption, AdoptionStatus, Framework
+from samenwerkingsmonitor.domain.framework import (
+    Adoption,
+    AdoptionStatus,
+    Framework,
+    SignalSettings,
+)
 from samenwerkingsmonitor.domain.validation import Location, ValidationReport
 from samenwerkingsmonitor.errors import NotFound
 from samenwerkingsmonitor.i18n import _
@@ -171,8 +177,15 @@ def _partial_framework(document: _Document) -> tuple[Framework, frozenset[str]]:
         first_year=period.first if period else 0, last_year=period.last if period else 0,
         criteria=tuple(converted["criteria"]), indicators=tuple(converted["indicators"]),
         norms=tuple(converted["norms"]), description=text("description"),
+        signals=_signals(data.get("signals")),
     )
     return framework, frozenset(unresolved)
+
+
+def _signals(raw: Any) -> SignalSettings:
+    entry = _valid(SignalsEntry, raw if raw is not None else {})
+    return SignalSettings() if entry is None else SignalSettings(entry.worse_years,
+                                                                 entry.jump_tolerance_pct)
 
 
 def parse_framework_text(text: str, name: str) -> ParsedFramework:

@@ -34,6 +34,7 @@ from samenwerkingsmonitor.domain.framework import (
     NormSourceKind,
     Rollup,
     RollupRule,
+    SignalSettings,
     SourceType,
 )
 from samenwerkingsmonitor.domain.measurements import MeasurementKind
@@ -184,6 +185,14 @@ class NormEntry(FileModel):
     description: str = ""
 
 
+class SignalsEntry(FileModel):
+    worse_years: int = Field(3, ge=2, le=20, description=(
+        "Signaal als een waarde zoveel jaren op rij slechter wordt, ook binnen de norm."))
+    jump_tolerance_pct: float = Field(25.0, gt=0, le=1000, description=(
+        "Signaal als een waarde meer dan dit percentage van de trend van de jaren ervoor "
+        "afwijkt."))
+
+
 class FrameworkFile(FileModel):
     format_version: Literal[1]
     id: FrameworkId
@@ -196,6 +205,7 @@ class FrameworkFile(FileModel):
     criteria: list[CriterionEntry]
     indicators: list[IndicatorEntry]
     norms: list[NormEntry] = Field(default_factory=list)
+    signals: SignalsEntry = Field(default_factory=SignalsEntry)
 
 
 SECTION_MODELS: dict[str, type[FileModel]] = {
@@ -207,7 +217,7 @@ def all_field_names() -> frozenset[str]:
     """Every key the file may hold, for 'did you mean' hints."""
     models: list[type[FileModel]] = [
         FrameworkFile, StatusEntry, PeriodEntry, DecisionRowEntry, RollupEntry, CriterionEntry,
-        IndicatorEntry, BoundEntry, NormSourceEntry, NormEntry,
+        IndicatorEntry, BoundEntry, NormSourceEntry, NormEntry, SignalsEntry,
     ]
     return frozenset(name for model in models for name in model.model_fields)
 
@@ -275,6 +285,7 @@ def framework_to_domain(entry: FrameworkFile) -> Framework:
         indicators=tuple(indicator_to_domain(i) for i in entry.indicators),
         norms=tuple(norm_to_domain(n) for n in entry.norms),
         description=entry.description,
+        signals=SignalSettings(entry.signals.worse_years, entry.signals.jump_tolerance_pct),
     )
 
 
@@ -349,4 +360,7 @@ def framework_to_dict(framework: Framework) -> dict[str, Any]:
         "criteria": [_criterion_dict(c) for c in framework.criteria],
         "indicators": [_indicator_dict(i) for i in framework.indicators],
         "norms": [_norm_dict(n) for n in framework.norms],
+        "signals": _compact({"worse_years": framework.signals.worse_years,
+                             "jump_tolerance_pct": framework.signals.jump_tolerance_pct},
+                            {"worse_years": 3, "jump_tolerance_pct": 25.0}) or None,
     }, {"description": ""})

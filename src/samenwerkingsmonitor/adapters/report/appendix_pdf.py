@@ -147,6 +147,7 @@ def appendix_typst(model: ReportModel) -> str:
     parts.append("#outline(title: none, depth: 2)")
     parts.append("#pagebreak()")
     parts += [heading(2, _("Samenvatting"), "samenvatting"), paragraphs(model.summary)]
+    parts += _review(model)
     parts.append("#set page(flipped: true)")
     parts.append(heading(2, _("Oordelen per criterium"), "oordelen"))
     for m in model.matrices:
@@ -204,6 +205,27 @@ def appendix_typst(model: ReportModel) -> str:
                   _facts(tuple((f.label, f.value) for f in party.facts))]
     parts += _process(model) + _scenarios(model) + _appendices(model)
     return "\n".join(parts) + "\n"
+
+
+def _bullets(items: tuple[str, ...]) -> str:
+    return "#list(" + ", ".join(f"[#{s(item)}]" for item in items) + ")"
+
+
+def _review(model: ReportModel) -> list[str]:
+    """Assessor judgements (each with the computed verdict), comments and signals."""
+    parts = [heading(3, _("Oordelen van een beoordelaar"), "oordelen-beoordelaar"),
+             paragraphs((model.judgements_note,))]
+    if model.judgements:
+        parts.append("#list(" + ", ".join(
+            f"[#strong({s(_('Oordeel van de beoordelaar:'))}) #{s(j)}]"
+            for j in model.judgements) + ")")
+    if model.comments:
+        parts += [heading(3, _("Opmerkingen van de begeleidingsgroep"),
+                          "opmerkingen-begeleidingsgroep"), _bullets(model.comments)]
+    parts += [heading(3, _("Signalen"), "signalen"), paragraphs((model.signals_note,))]
+    if model.signals:
+        parts.append(_bullets(model.signals))
+    return parts
 
 
 def _process(model: ReportModel) -> list[str]:

@@ -68,6 +68,14 @@ def summary_chapter(document: Document, model: ReportModel) -> None:
         paragraph = document.add_paragraph(style="List Bullet")
         paragraph.add_run(_("Oordeel van de beoordelaar:")).bold = True
         paragraph.add_run(f" {judgement}")
+    if model.comments:
+        document.add_heading(_("Opmerkingen van de begeleidingsgroep"), level=2)
+        for remark in model.comments:
+            document.add_paragraph(remark, style="List Bullet")
+    document.add_heading(_("Signalen"), level=2)
+    _paragraphs(document, (model.signals_note,))
+    for signal in model.signals:
+        document.add_paragraph(signal, style="List Bullet")
 
 
 def matrices_chapter(document: Document, model: ReportModel) -> None:

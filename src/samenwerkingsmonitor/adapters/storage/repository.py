@@ -28,6 +28,7 @@ from samenwerkingsmonitor.adapters.storage.engine import (
     translated_errors,
 )
 from samenwerkingsmonitor.adapters.storage.integrity import check_versions_of_batch
+from samenwerkingsmonitor.adapters.storage.process_records import ProcessRecords
 from samenwerkingsmonitor.adapters.storage.tables import (
     batches,
     documents,
@@ -51,7 +52,7 @@ LATEST = "latest"
 PG_MIGRATE_LOCK = 7_007_001  # advisory lock key: one migration at a time on a server
 
 
-class SqlRepository:
+class SqlRepository(ProcessRecords):
     """Implements services.ports.Repository. One Connection per transaction."""
 
     def __init__(self, url: str) -> None:

@@ -264,4 +264,82 @@ audit_events = Table(
 
 ACCESS_TABLES = ("account_versions", "api_tokens", "token_revocations", "audit_events")
 
+# --- the assessment as a process (migration 0003, docs/adr/0020-process-events.md and
+# docs/adr/0021-judgements-and-sign-off.md): append-only, ids only ever grow ---------------
+
+process_events = Table(
+    "process_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(40), nullable=False),
+    Column("cooperation", String(200), nullable=False),
+    Column("event_date", Date, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("number", String(200), nullable=False),
+    Column("municipality", String(40), nullable=False),
+    Column("interim", Boolean, nullable=False),
+    Column("members", Integer, nullable=False),
+    *_who_when_why(),
+    sqlite_autoincrement=True,
+)
+
+judgements = Table(
+    "judgements",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("run_id", String(40), ForeignKey("runs.id"), nullable=False),
+    Column("target", String(40), nullable=False),  # "bevinding" or "criteriumoordeel"
+    Column("target_key", String(600), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("verdict", String(40), nullable=False),
+    Column("computed_verdict", String(40), nullable=False),
+    Column("rationale", Text, nullable=False),
+    Column("notes", Text, nullable=False),  # interview notes
+    Column("role", String(60), nullable=False),
+    Column("user_name", String(200), nullable=False),
+    Column("created", UtcDateTime(), nullable=False),
+    Index(None, "run_id", "id"),
+    sqlite_autoincrement=True,
+)
+
+judgement_evidence = Table(
+    "judgement_evidence",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("judgement_id", Integer, ForeignKey("judgements.id"), nullable=False),
+    Column("file_name", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("content", Text, nullable=False),  # base64: one text path on every backend
+    Index(None, "judgement_id"),
+    sqlite_autoincrement=True,
+)
+
+run_statuses = Table(
+    "run_statuses",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("run_id", String(40), ForeignKey("runs.id"), nullable=False),
+    Column("status", String(40), nullable=False),
+    Column("decision_number", String(200), nullable=False),
+    Column("decision_date", Date, nullable=True),
+    *_who_when_why(),
+    Index(None, "run_id", "id"),
+    sqlite_autoincrement=True,
+)
+
+run_comments = Table(
+    "run_comments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("run_id", String(40), ForeignKey("runs.id"), nullable=False),
+    Column("target_key", String(600), nullable=False),  # "" for the run as a whole
+    Column("text", Text, nullable=False),
+    Column("role", String(60), nullable=False),
+    Column("user_name", String(200), nullable=False),
+    Column("created", UtcDateTime(), nullable=False),
+    Index(None, "run_id", "id"),
+    sqlite_autoincrement=True,
+)
+
 HISTORY_TABLES = tuple(table.name for table in metadata.sorted_tables)

@@ -15,7 +15,8 @@ from datetime import UTC, datetime
 from samenwerkingsmonitor.analysis.engine import EngineInput, EngineResult, assess
 from samenwerkingsmonitor.domain.assessment import AssessmentRun, CriterionVerdict, Finding
 from samenwerkingsmonitor.domain.framework import Framework
-from samenwerkingsmonitor.domain.organisation import Organisation, Subject
+from samenwerkingsmonitor.domain.organisation import Organisation, Subject, SubjectKind
+from samenwerkingsmonitor.domain.process import PROCESS_INDICATORS, process_indicator_values
 from samenwerkingsmonitor.errors import InputRefused, NotFound, UsageError
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.assessment.findings_frame import (
@@ -28,6 +29,10 @@ from samenwerkingsmonitor.services.frameworks.load import DEFAULT_FRAMEWORK, val
 from samenwerkingsmonitor.services.frameworks.ports import FrameworkFiles, ParsedFramework
 from samenwerkingsmonitor.services.measurements.frame import data_hash, measurement_frame
 from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
+from samenwerkingsmonitor.services.organisation.process_events import (
+    PROCESS_EVENTS,
+    with_process_events,
+)
 from samenwerkingsmonitor.services.organisation.register import (
     registered_organisation,
 )
@@ -62,6 +67,7 @@ class AssessmentOutcome:
     findings: list[Finding]
     criterion_verdicts: list[CriterionVerdict]
     framework: Framework | None = None  # the framework the run used, for names and order
+    values_hash: str = ""  # hash of the values used: stored and computed (vulnerability) alike
 
 
 def resolve_subjects(organisation: Organisation, specs: tuple[str, ...]) -> tuple[Subject, ...]:
@@ -106,8 +112,11 @@ def _check_years(request: AssessmentRequest, framework: Framework) -> None:
 def _engine_input(request: AssessmentRequest, framework: Framework, organisation: Organisation,
                   repo: Repository, as_of_batch: int | None,
                   vulnerability: dict[DocumentKey, int] | None = None,
+                  process: bool = True,
                   ) -> tuple[EngineInput, str, dict[DocumentKey, int]]:
-    """`vulnerability`: the input versions to use (a recomputed run); None: the newest."""
+    """`vulnerability`: the input versions to use (a recomputed run); None: the newest.
+    `process`: count the process indicators from the organisation's process facts (which hold
+    the recorded events already); False only for runs made before events existed."""
     stored = repo.current_measurements(as_of_batch)
     subjects = resolve_subjects(organisation, request.subjects)
     # Kwetsbaarheid indicators computed from the stored competence matrices (ADR 0015).
@@ -115,6 +124,11 @@ def _engine_input(request: AssessmentRequest, framework: Framework, organisation
     feed = vulnerability_feed(repo, organisation, years, subjects=[s.id for s in subjects],
                               framework=framework, pinned=vulnerability, seed=request.seed)
     measurements = merge_computed([s.measurement for s in stored], feed.measurements)
+    if process:
+        counted = process_indicator_values(
+            organisation.process, [s.id for s in subjects if s.kind is SubjectKind.COOPERATION],
+            years, [i.id for i in framework.indicators if i.id in PROCESS_INDICATORS])
+        measurements = merge_computed(measurements, counted)
     series = {s.id: dict(s.values) for s in organisation.reference_series}
     data = EngineInput(
         framework=framework, subjects=subjects,
@@ -148,9 +162,11 @@ def run_assessment(repo: Repository, request: AssessmentRequest, user: str, *,
     registered = registered_organisation(repo, reader=organisation_reader)
     with repo.transaction():
         batch = repo.last_batch_id()
+        last_event = repo.last_process_event_id()
+        organisation = with_process_events(registered.organisation, repo, last_event)
         note(_("metingen lezen"))
         data, values_hash, vulnerability = _engine_input(
-            request, framework, registered.organisation, repo, batch)
+            request, framework, organisation, repo, batch)
         note(_("toetsen"))
         result = assess(data)
         if result.findings.is_empty():
@@ -172,12 +188,13 @@ def run_assessment(repo: Repository, request: AssessmentRequest, user: str, *,
             findings_hash=findings_hash(findings, verdicts),
             parameters={FRAMEWORK_DOCUMENT: str(framework_document),
                         "framework_reference": request.framework,
+                        PROCESS_EVENTS: str(last_event),
                         **({VULNERABILITY_DOCUMENTS: encode_versions(vulnerability)}
                            if vulnerability else {})},
         )
         note(_("opslaan"))
         repo.store_run(run, findings, verdicts)
-    return AssessmentOutcome(run, findings, verdicts, framework)
+    return AssessmentOutcome(run, findings, verdicts, framework, values_hash)
 
 
 def _domain(result: EngineResult) -> tuple[list[Finding], list[CriterionVerdict]]:
@@ -193,7 +210,8 @@ def recompute_run(repo: Repository, run_id: str, *, framework_files: FrameworkFi
     request = AssessmentRequest(run.subjects, run.first_year, run.last_year, run.baseline_year,
                                 run.framework_id, run.seed)
     used = decode_versions(run.parameters.get(VULNERABILITY_DOCUMENTS, ""))
-    data, _hash, _used = _engine_input(request, stored.framework, stored.organisation, repo,
-                                       run.data_batch, used)
+    data, values_hash, _used = _engine_input(request, stored.framework, stored.organisation,
+                                             repo, run.data_batch, used,
+                                             process=PROCESS_EVENTS in run.parameters)
     findings, verdicts = _domain(assess(data))
-    return AssessmentOutcome(run, findings, verdicts, stored.framework)
+    return AssessmentOutcome(run, findings, verdicts, stored.framework, values_hash)

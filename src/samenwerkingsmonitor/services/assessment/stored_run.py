@@ -13,6 +13,10 @@ from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.frameworks.load import validate_parsed
 from samenwerkingsmonitor.services.frameworks.ports import FrameworkFiles
 from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
+from samenwerkingsmonitor.services.organisation.process_events import (
+    PROCESS_EVENTS,
+    with_process_events,
+)
 from samenwerkingsmonitor.services.organisation.register import check_organisation_text
 from samenwerkingsmonitor.services.storage.ports import Repository
 
@@ -39,7 +43,8 @@ def find_run(repo: Repository, run_id: str) -> AssessmentRun:
 
 def load_stored_run(repo: Repository, run_id: str, *, framework_files: FrameworkFiles,
                     organisation_reader: OrganisationReader) -> StoredRun:
-    """The run with the exact framework and organisation versions it recorded."""
+    """The run with the exact framework and organisation versions it recorded, the
+    organisation's process facts completed by the process events the run used."""
     run = find_run(repo, run_id)
     framework_doc = repo.document("framework", run.framework_id,
                                   int(run.parameters.get(FRAMEWORK_DOCUMENT, "0") or 0))
@@ -51,4 +56,7 @@ def load_stored_run(repo: Repository, run_id: str, *, framework_files: Framework
     framework = validate_parsed(framework_files.parse(framework_doc.text, run.framework_id))
     organisation = check_organisation_text(organisation_doc.text, run.id,
                                            reader=organisation_reader)
+    if PROCESS_EVENTS in run.parameters:
+        organisation = with_process_events(organisation, repo,
+                                           int(run.parameters[PROCESS_EVENTS]))
     return StoredRun(run, framework, organisation)

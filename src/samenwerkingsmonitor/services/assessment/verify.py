@@ -16,10 +16,9 @@ from typing import Any
 
 from samenwerkingsmonitor.domain.assessment import AssessmentRun, CriterionVerdict, Finding
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.assessment.assess import recompute_run
+from samenwerkingsmonitor.services.assessment.assess import AssessmentOutcome, recompute_run
 from samenwerkingsmonitor.services.assessment.findings_frame import findings_hash
 from samenwerkingsmonitor.services.frameworks.ports import FrameworkFiles
-from samenwerkingsmonitor.services.measurements.frame import data_hash
 from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
 from samenwerkingsmonitor.services.storage.ports import Repository
 
@@ -58,7 +57,7 @@ def verify_run(repo: Repository, run_id: str, *, framework_files: FrameworkFiles
         *compare(_("bevinding"), _finding_key, stored_findings, outcome.findings),
         *compare(_("criteriumoordeel"), _verdict_key, stored_verdicts,
                  outcome.criterion_verdicts),
-        *_run_hashes(repo, run, outcome.findings, outcome.criterion_verdicts),
+        *_run_hashes(run, outcome),
     ]
     return Verification(run, len(stored_findings), len(outcome.findings), len(stored_verdicts),
                         len(outcome.criterion_verdicts), differences)
@@ -82,11 +81,12 @@ def compare(kind: str, key: Any, stored: Sequence[Any], recomputed: Sequence[Any
     return differences
 
 
-def _run_hashes(repo: Repository, run: AssessmentRun, findings: Sequence[Finding],
-                verdicts: Sequence[CriterionVerdict]) -> list[Difference]:
-    used = [s.measurement for s in repo.current_measurements(run.data_batch)]
-    pairs = [(_("hash van de gebruikte waarden"), run.data_hash, data_hash(used)),
-             (_("hash van de bevindingen"), run.findings_hash, findings_hash(findings, verdicts))]
+def _run_hashes(run: AssessmentRun, outcome: AssessmentOutcome) -> list[Difference]:
+    """The values hash is made exactly as `assess` made it: the stored values together with the
+    values computed from the pinned vulnerability input (one function, `_engine_input`)."""
+    pairs = [(_("hash van de gebruikte waarden"), run.data_hash, outcome.values_hash),
+             (_("hash van de bevindingen"), run.findings_hash,
+              findings_hash(outcome.findings, outcome.criterion_verdicts))]
     return [Difference(_("toetsing"), run.id, name, old, new)
             for name, old, new in pairs if old != new]
 

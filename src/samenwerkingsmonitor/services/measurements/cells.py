@@ -14,6 +14,11 @@ from operator import itemgetter
 from samenwerkingsmonitor.domain.framework import SCALE_UNITS, UNITS, Framework, Indicator
 from samenwerkingsmonitor.domain.measurements import Measurement, MeasurementKind, MeasurementStatus
 from samenwerkingsmonitor.domain.organisation import Organisation, Subject, SubjectKind
+from samenwerkingsmonitor.domain.process import (
+    GUIDANCE_GROUP_SET_UP,
+    INTERIM_EVALUATION_ON_TIME,
+    PROCESS_INDICATORS,
+)
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.intake.number_text import read_text_number
 from samenwerkingsmonitor.services.intake.numbers import NumberParser, format_number
@@ -32,6 +37,22 @@ def subject_kind_name(kind: SubjectKind) -> str:
     names = {SubjectKind.MUNICIPALITY: _("gemeente"), SubjectKind.TEAM: _("team"),
              SubjectKind.COOPERATION: _("samenwerking")}
     return names[kind]
+
+
+def process_event_hint(indicator: str) -> str:
+    """Where to record the events a process indicator is counted from."""
+    if indicator == INTERIM_EVALUATION_ON_TIME:
+        return _("Leg de geplande en de gehouden tussentijdse evaluatie vast met "
+                 "'samenwerkingsmonitor process add evaluatie_gepland' en 'process add "
+                 "evaluatie_gehouden', of in het organisatiebestand onder "
+                 "[[process.evaluations]]; het oordeel volgt daaruit.")
+    if indicator == GUIDANCE_GROUP_SET_UP:
+        return _("Leg de instelling van de begeleidingsgroep vast met 'samenwerkingsmonitor "
+                 "process add begeleidingsgroep_ingesteld', of in het organisatiebestand onder "
+                 "[[process.guidance_groups]]; het oordeel volgt daaruit.")
+    return _("Leg elke raadsinformatiebrief vast met 'samenwerkingsmonitor process add "
+             "raadsinformatiebrief', of in het organisatiebestand onder "
+             "[[process.council_documents]] (kind = \"brief\"); het aantal volgt daaruit.")
 
 
 def required_hint(column: str) -> str:
@@ -142,6 +163,12 @@ class CellChecker:
                          _("Onbekende indicator '{indicator}' in toetsingskader "
                            "'{framework}'.").format(indicator=text, framework=self.framework.id),
                          hint)
+        elif indicator.id in PROCESS_INDICATORS:
+            self.problem(row, "indicator",
+                         _("'{indicator}' wordt geteld uit de procesgebeurtenissen en kan niet "
+                           "worden geïmporteerd.").format(indicator=indicator.id),
+                         process_event_hint(indicator.id))
+            return None
         return indicator
 
     def _indicator_hint(self, text: str) -> str:

@@ -13,11 +13,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from samenwerkingsmonitor.analysis.signals import Signal
 from samenwerkingsmonitor.domain.assessment import AssessmentRun, CriterionVerdict, Finding
-from samenwerkingsmonitor.domain.framework import Framework, Indicator, IndicatorKind
+from samenwerkingsmonitor.domain.framework import Framework, Indicator, IndicatorKind, SourceType
 from samenwerkingsmonitor.domain.organisation import Organisation, Subject, SubjectKind
 from samenwerkingsmonitor.errors import NotFound
 from samenwerkingsmonitor.i18n import _, current_language
+from samenwerkingsmonitor.services.assessment.compare import (
+    Comparison,
+    compare_runs,
+    previous_comparable_run,
+    run_signals,
+)
+from samenwerkingsmonitor.services.assessment.review import Review, load_review
 from samenwerkingsmonitor.services.assessment.stored_run import load_stored_run
 from samenwerkingsmonitor.services.frameworks.ports import FrameworkFiles
 from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
@@ -58,6 +66,20 @@ from samenwerkingsmonitor.services.report.process import (
     vulnerability_entries,
     vulnerability_note,
 )
+from samenwerkingsmonitor.services.report.review_text import (
+    about_names,
+    assessor_note,
+    comment_sentences,
+    comparison_sentences,
+    judged_cell,
+    judged_entry,
+    judgement_lines,
+    measurement_notes,
+    signal_sentences,
+    signals_note,
+    status_text,
+    with_assessor_note,
+)
 from samenwerkingsmonitor.services.report.scenarios import scenario_chapters
 from samenwerkingsmonitor.services.report.summary import judgements_note, summary_sentences
 from samenwerkingsmonitor.services.report.trends import PeerValues, peer_values, trend_charts
@@ -82,6 +104,10 @@ class ReportSources:
     previous: AssessmentRun | None = None  # the last earlier run of the same subjects
     previous_verdicts: tuple[CriterionVerdict, ...] = ()
     vulnerability: tuple[TeamAnalysis, ...] = ()  # closed-form figures of teams with input
+    review: Review | None = None  # status, assessor judgements, comments
+    signals: tuple[Signal, ...] = ()
+    signals_against: AssessmentRun | None = None  # the run norm crossings are measured against
+    comparison: Comparison | None = None  # with the newest earlier run sharing a subject
 
 
 def load_sources(repo: Repository, run_id: str, *, framework_files: FrameworkFiles,
@@ -90,11 +116,15 @@ def load_sources(repo: Repository, run_id: str, *, framework_files: FrameworkFil
                              organisation_reader=organisation_reader)
     run, organisation = stored.run, stored.organisation
     previous = previous_run(repo, run)
+    signals, against = run_signals(repo, run, stored.framework)
+    comparable = previous_comparable_run(repo, run)
     return ReportSources(run, repo.findings(run.id), repo.criterion_verdicts(run.id),
                          stored.framework, organisation,
                          repo.current_measurements(as_of_batch=run.data_batch), previous,
                          tuple(repo.criterion_verdicts(previous.id)) if previous else (),
-                         team_analyses(repo, organisation, run))
+                         team_analyses(repo, organisation, run), load_review(repo, run.id),
+                         tuple(signals), against,
+                         compare_runs(repo, comparable.id, run.id) if comparable else None)
 
 
 def team_analyses(repo: Repository, organisation: Organisation,
@@ -179,18 +209,30 @@ def model_from_sources(sources: ReportSources, today: date) -> ReportModel:
     matrices = _matrices(sources, subjects, anchors)
     peers = peer_values(sources.measurements, framework, organisation)
     sections = tuple(_section(s, sources, anchors[s.id], peers) for s in subjects)
+    subject_name = lambda sid: known[sid].name if sid in known else sid  # noqa: E731
+    indicator_name = lambda iid: _indicator_name(framework, iid)  # noqa: E731
+    judged = judgement_lines(sources.review, sources.findings, sources.verdicts, subject_name,
+                             indicator_name, lambda cid: _criterion_name(framework, cid))
+    scores = sum(1 for f in sources.findings if (i := framework.indicator(f.indicator))
+                 and i.source_type is SourceType.ASSESSED and f.value is not None)
+    note = judgements_note(len(sources.review.current) if sources.review else 0, scores)
+    since = comparison_sentences(sources.comparison, subject_name, indicator_name) \
+        if sources.comparison else None
     summary = summary_sentences(
         run, sources.findings, sources.verdicts, framework_title=framework.title,
-        subject_name=lambda sid: known[sid].name if sid in known else sid,
+        subject_name=subject_name,
         criterion_name=lambda cid: _criterion_name(framework, cid),
-        indicator_name=lambda iid: _indicator_name(framework, iid),
+        indicator_name=indicator_name,
         previous=sources.previous, previous_verdicts=sources.previous_verdicts,
+        since_previous=" ".join(since) if since else None, judged=note,
     )
+    against = sources.signals_against.id if sources.signals_against else ""
     cooperations = relevant_cooperations(subjects, organisation)
     provenance = provenance_entries(run, sources.findings, sources.measurements, framework,
                                     organisation, known)
     model = ReportModel(
-        language=current_language(), cover=cover(run, framework, organisation, subjects, today),
+        language=current_language(),
+        cover=cover(run, framework, organisation, subjects, today, status_text(sources.review)),
         summary=summary, contents=(), legend=legend(), matrices=matrices,
         sections=sections,
         norms=norm_entries(framework, {f.norm for f in sources.findings if f.norm}),
@@ -198,7 +240,13 @@ def model_from_sources(sources: ReportSources, today: date) -> ReportModel:
         gaps=gap_entries(sources.findings, framework, known),
         provenance=provenance, provenance_groups=provenance_groups(provenance),
         run_id=run.id, previous_run_id=sources.previous.id if sources.previous else None,
-        judgements=(), judgements_note=judgements_note(0),
+        judgements=judged, judgements_note=note,
+        judgements_current=len(sources.review.current) if sources.review else 0,
+        comments=comment_sentences(sources.review, about_names(
+            sources.findings, sources.verdicts, subject_name, indicator_name,
+            lambda cid: _criterion_name(framework, cid))),
+        signals=signal_sentences(sources.signals, subject_name, indicator_name, against),
+        signals_note=signals_note(framework.signals, len(sources.signals)),
         vulnerability=vulnerability_entries(subjects, sources.vulnerability, organisation),
         vulnerability_note=vulnerability_note(bool(sources.vulnerability)),
         costs=cost_blocks(run, subjects, organisation, sources.measurements, anchors),
@@ -266,7 +314,7 @@ def _matrices(sources: ReportSources, subjects: list[Subject],
     for kind in KIND_ORDER:
         rows_of = [
             MatrixSubject(s.id, s.name, anchors[s.id], _matrix_rows(s.id, years, by_key,
-                                                                     framework))
+                                                                     framework, sources.review))
             for s in subjects if s.kind is kind
         ]
         if not rows_of:
@@ -279,12 +327,14 @@ def _matrices(sources: ReportSources, subjects: list[Subject],
 
 def _matrix_rows(subject: str, years: tuple[int, ...],
                  by_key: dict[tuple[str, str, int], CriterionVerdict],
-                 framework: Framework) -> tuple[MatrixRow, ...]:
+                 framework: Framework, review: Review | None = None) -> tuple[MatrixRow, ...]:
     criteria = sorted({c for s, c, _y in by_key if s == subject},
                       key=lambda c: _criterion_position(framework, c))
     rows = []
     for criterion in criteria:
-        cells = tuple(_cell(by_key.get((subject, criterion, year)), year, framework)
+        cells = tuple(judged_cell(_cell(by_key.get((subject, criterion, year)), year, framework),
+                                  review.judgement_of(by_key[subject, criterion, year])
+                                  if review and (subject, criterion, year) in by_key else None)
                       for year in years)
         rule = next((by_key[(subject, criterion, y)].rule for y in years
                      if (subject, criterion, y) in by_key), "")
@@ -317,10 +367,14 @@ def _section(subject: Subject, sources: ReportSources, anchor_id: str,
     )
     norms = {n.id: n for n in framework.norms}
     names = {i.id: i.name for i in framework.indicators}
+    review = sources.review
+    notes = measurement_notes(sources.measurements)
     entries = tuple(
-        finding_entry(f, _indicator(framework, f), norms.get(f.norm or ""),
-                      _criterion_name(framework, f.criterion or "") if f.criterion else "–",
-                      names)
+        judged_entry(with_assessor_note(
+            finding_entry(f, _indicator(framework, f), norms.get(f.norm or ""),
+                          _criterion_name(framework, f.criterion or "") if f.criterion else "–",
+                          names), assessor_note(f, framework, notes)),
+            review.judgement_of(f) if review else None)
         for f in findings
     )
     own = [f for f in sources.findings if f.subject == subject.id]

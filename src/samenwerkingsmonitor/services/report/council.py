@@ -90,8 +90,9 @@ def council_report(model: ReportModel, src: CouncilSources,
         period=model.cover.period, year=year, baseline_year=baseline,
         facts=tuple((f.label, f.value) for f in model.cover.facts),
         fictitious_text=model.cover.fictitious_text if model.cover.fictitious else "",
-        intro=_intro(len(teams), year, baseline) + (
-            (say.change_since_previous(None, 0, 0),) if src.previous_run is None else ()),
+        intro=_status(model) + _intro(len(teams), year, baseline) + (
+            (say.change_since_previous(None, 0, 0),) if src.previous_run is None else ())
+        + _judged(model),
         teams=lines,
         decisions=_decisions(model, src, teams, norms_table),
         team_pages=pages,
@@ -103,6 +104,24 @@ def council_report(model: ReportModel, src: CouncilSources,
         how_to_read=_how_to_read(baseline),
         legend=model.legend,
     )
+
+
+def _status(model: ReportModel) -> tuple[str, ...]:
+    """Once the run is ter bespreking or vastgesteld, the first line says so (definitief)."""
+    status = model.cover.report_status
+    if not status or status == _("concept"):
+        return ()
+    return (_("Status van dit rapport: {status}.").format(status=status),)
+
+
+def _judged(model: ReportModel) -> tuple[str, ...]:
+    """A judgement of the assessor is named as such on the first pages, with the computed
+    verdict beside it (the Technische bijlage lists them all, superseded ones too)."""
+    if not model.judgements:
+        return ()
+    current = model.judgements[:model.judgements_current]  # the current ones come first
+    return (model.judgements_note, *(_("Oordeel van de beoordelaar: {line}").format(line=j)
+                                     for j in current))
 
 
 def team_anchor(subject_id: str) -> str:

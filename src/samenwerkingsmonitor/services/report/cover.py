@@ -34,7 +34,8 @@ def _about(subjects: Sequence[Subject], organisation: Organisation) -> str:
 
 
 def cover(run: AssessmentRun, framework: Framework, organisation: Organisation,
-          subjects: Sequence[Subject], today: date) -> Cover:
+          subjects: Sequence[Subject], today: date, report_status: str = "") -> Cover:
+    """`report_status`: concept, ter bespreking, or definitief with the council's decision."""
     adoption = framework.adoption
     status = _("vastgesteld") if adoption.status.value == "vastgesteld" else _("concept")
     if adoption.decision:
@@ -44,7 +45,7 @@ def cover(run: AssessmentRun, framework: Framework, organisation: Organisation,
         title=framework.title, id=framework.id, version=framework.version)
     data_version = _("meetbatch {batch} · gegevens {hash}").format(
         batch=run.data_batch, hash=run.data_hash[:12])
-    report_status = _("concept")
+    report_status = report_status or _("concept")
     run_date, report_date = long_date(run.created), long_date(today)
     facts = (
         Fact(_("Over"), about),

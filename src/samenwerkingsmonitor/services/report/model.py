@@ -385,8 +385,12 @@ class ReportModel:
     provenance_groups: tuple[ProvenanceGroup, ...] = ()
     provenance_file: str = "herkomst.csv"  # every value of `provenance`, next to the report
     previous_run_id: str | None = None  # the last earlier run of the same subjects/framework
-    judgements: tuple[str, ...] = ()  # assessor judgements, marked as such (none exist yet)
+    judgements: tuple[str, ...] = ()  # assessor judgements, each with the computed verdict
     judgements_note: str = ""
+    judgements_current: int = 0  # the first this many of `judgements` hold; the rest superseded
+    comments: tuple[str, ...] = ()  # the guidance group's comments while ter bespreking
+    signals: tuple[str, ...] = ()  # one sentence per signal, naming its finding
+    signals_note: str = ""
     vulnerability: tuple[VulnerabilityEntry, ...] = ()
     vulnerability_note: str = ""
     costs: tuple[CostBlock, ...] = ()

@@ -175,27 +175,48 @@ def previous_sentence(run: AssessmentRun, previous: AssessmentRun | None,
         previous=previous.id, changes="; ".join(parts))
 
 
-def judgements_note(count: int) -> str:
-    if count == 0:
+def judgements_note(count: int, scores: int = 0) -> str:
+    """`count`: the verdicts a person judged after the computation; `scores`: findings whose
+    value is itself a score a person gave (an assessed indicator)."""
+    if count == 0 and scores == 0:
         return _("Er zijn (nog) geen oordelen van een externe beoordelaar vastgelegd: elk "
                  "oordeel in dit rapport is berekend uit de gegevens en de normen.")
-    return _("{count} oordelen zijn het oordeel van een beoordelaar en staan als zodanig "
-             "gemarkeerd.").format(count=count)
+    parts = []
+    if count == 1:
+        parts.append(_("1 oordeel is het oordeel van een beoordelaar na de berekening; het "
+                       "staat als zodanig gemarkeerd, met het berekende oordeel ernaast."))
+    elif count:
+        parts.append(_("{count} oordelen zijn het oordeel van een beoordelaar na de berekening; "
+                       "ze staan als zodanig gemarkeerd, met het berekende oordeel ernaast.")
+                     .format(count=count))
+    else:
+        parts.append(_("Er zijn (nog) geen berekende oordelen door een beoordelaar bevestigd, "
+                       "gekwalificeerd of overschreven."))
+    if scores:
+        parts.append(_("{count} bevindingen berusten op een score die een beoordelaar gaf "
+                       "(bijvoorbeeld uit interviews); staat er een toelichting bij de score, dan "
+                       "staat die bij de bevinding.")
+                     .format(count=scores))
+    return " ".join(parts)
 
 
 def summary_sentences(run: AssessmentRun, findings: Sequence[Finding],
                       verdicts: Sequence[CriterionVerdict], *, framework_title: str,
                       subject_name: Name, criterion_name: Name,
                       indicator_name: Name = str, previous: AssessmentRun | None = None,
-                      previous_verdicts: Sequence[CriterionVerdict] = ()) -> tuple[str, ...]:
+                      previous_verdicts: Sequence[CriterionVerdict] = (),
+                      since_previous: str | None = None,
+                      judged: str | None = None) -> tuple[str, ...]:
+    """`since_previous`: the comparison with the previous run, finding by finding, in place of
+    the criterion-only sentence; `judged`: the note on assessor judgements."""
     return (
         scope_sentence(run, framework_title, len(run.subjects)),
         not_met_sentence(run, verdicts, subject_name, criterion_name),
         norms_not_met_sentence(run, findings, subject_name, indicator_name),
         change_sentence(run, verdicts, subject_name, criterion_name),
-        previous_sentence(run, previous, verdicts, previous_verdicts, subject_name,
-                          criterion_name),
+        since_previous or previous_sentence(run, previous, verdicts, previous_verdicts,
+                                            subject_name, criterion_name),
         missing_sentence(findings),
         quality_sentence(findings),
-        judgements_note(0),
+        judged or judgements_note(0),
     )
