@@ -20,7 +20,6 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -28,6 +27,7 @@ from samenwerkingsmonitor.adapters.intake.file_guard import IntakeLimits, check_
 from samenwerkingsmonitor.adapters.intake.zip_guard import check_spreadsheet
 from samenwerkingsmonitor.errors import ImportRefused
 from samenwerkingsmonitor.i18n import _
+from samenwerkingsmonitor.services.intake.numbers import format_number
 from samenwerkingsmonitor.services.intake.tables import RawTable
 
 SHEET = "Metingen"
@@ -208,14 +208,9 @@ def cell_text(value: Any, decimal_comma: bool = False) -> str:
 
 
 def number_text(value: float, decimal_comma: bool = False) -> str:
-    """Positional notation without exponent: 2019, 190.5, 0.0000001, 100000000000000000000."""
-    if value != value or value in (float("inf"), float("-inf")):
-        return str(value)
-    if value == int(value):
-        text = str(int(value))
-    else:
-        text = format(Decimal(repr(value)), "f")
-    return text.replace(".", ",") if decimal_comma else text
+    """Positional notation without exponent: 2019, 190.5, 0.0000001, 100000000000000000000 -
+    the shortest digits that give back the cell's float (services/intake/numbers.py)."""
+    return format_number(value, decimal_comma)
 
 
 def _sha256(path: Path) -> str:
