@@ -6,6 +6,7 @@ SQLite, each PostgreSQL database a schema of its own, dropped afterwards.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zipfile
 from collections.abc import Callable, Iterator
@@ -20,12 +21,13 @@ from samenwerkingsmonitor.adapters.storage import SqlRepository, open_repository
 from samenwerkingsmonitor.adapters.storage.restore import SqlBackupStore
 from samenwerkingsmonitor.errors import InputRefused, StorageError
 from samenwerkingsmonitor.services.assessment.assess import AssessmentRequest, run_assessment
-from samenwerkingsmonitor.services.backup.backup import create_backup, restore_backup
+from samenwerkingsmonitor.services.backup.backup import create_backup, parsed_value, restore_backup
 from samenwerkingsmonitor.services.frameworks.load import load_framework
 from samenwerkingsmonitor.services.organisation.register import (
     load_registered_organisation,
     register_organisation,
 )
+from samenwerkingsmonitor.services.storage.hash_chain import link_rows
 from support.cli import Cli
 from support.databases import needs_postgres, postgres_schemas
 from support.workflow import import_file
@@ -95,7 +97,7 @@ def test_the_file_describes_itself(tmp_path: Path) -> None:
     assert {k: manifest[k] for k in ("format", "format_version", "program_version",
                                      "schema_revision")} == {
         "format": "samenwerkingsmonitor-backup", "format_version": 1,
-        "program_version": "0.1.0", "schema_revision": "0001"}
+        "program_version": "0.1.0", "schema_revision": "0004"}
     counts = {t["name"]: t["row_count"] for t in manifest["tables"]}
     assert counts == {name: len(rows) for name, rows in source.dump().items()}
     assert all(len(t["sha256"]) == 64 for t in manifest["tables"])
@@ -205,7 +207,7 @@ CASES = [
      "reservekopie is gemaakt (0.1.0).\n"),
     ("other schema", lambda p: rewrite(p, manifest_edit(schema_revision="0099")),
      "- {name}: De reservekopie heeft schemaversie 0099; deze database heeft schemaversie "
-     "0001. Herstel met de versie van samenwerkingsmonitor waarmee de reservekopie is gemaakt "
+     "0004. Herstel met de versie van samenwerkingsmonitor waarmee de reservekopie is gemaakt "
      "(0.1.0).\n"),
     ("bad checksum", lambda p: rewrite(p, one_row_changed),
      "- {name}: De controlesom van tabel measurement_versions klopt niet. " + CHANGED + "\n"),
@@ -258,8 +260,9 @@ def test_a_database_with_data_is_refused(cli: Cli, good_backup: Path, tmp_path: 
                          "restore", str(good_backup))
     assert (code, out) == (1, "")
     assert err == (f"Fout: De database sqlite:///{tmp_path}/doel.db is niet leeg (tabellen met "
-                   "gegevens: documents). Een reservekopie wordt alleen in een lege database "
-                   "teruggezet; kies een nieuwe database, bijvoorbeeld --database nieuw.db.\n")
+                   "gegevens: chain_links, documents). Een reservekopie wordt alleen in een lege "
+                   "database teruggezet; kies een nieuwe database, bijvoorbeeld --database "
+                   "nieuw.db.\n")
     assert target.dump() == before
 
 
@@ -270,12 +273,12 @@ def test_backup_and_restore_commands(cli: Cli, tmp_path: Path, monkeypatch: pyte
     code, out, err = cli("--database", str(tmp_path / "bron.db"), "backup",
                          str(tmp_path / "k.zip"))
     assert (code, out, err) == (0, f"Reservekopie geschreven naar {tmp_path}/k.zip: {rows} rijen "
-                                   "in 6 tabellen (schemaversie 0001).\n", "")
+                                   "in 7 tabellen (schemaversie 0004).\n", "")
     code, out, err = cli("--database", str(tmp_path / "nieuw.db"),
                          "restore", str(tmp_path / "k.zip"))
     assert (code, out, err) == (0, f"Reservekopie {tmp_path}/k.zip teruggezet in sqlite:///"
-                                   f"{tmp_path}/nieuw.db: {rows} rijen in 6 tabellen; alle "
-                                   "controlesommen kloppen.\n", "")
+                                   f"{tmp_path}/nieuw.db: {rows} rijen in 7 tabellen; alle "
+                                   "controlesommen en hashketens kloppen.\n", "")
 
 
 def test_backup_of_a_database_that_does_not_exist(tmp_path: Path) -> None:
@@ -284,3 +287,86 @@ def test_backup_of_a_database_that_does_not_exist(tmp_path: Path) -> None:
     assert str(error.value) == (f"De database sqlite:///{tmp_path}/weg.db is nog niet ingericht. "
                                 "Draai eerst `samenwerkingsmonitor init`.")
     assert not (tmp_path / "k.zip").exists()
+
+
+# forgery: a value edited and every checksum recomputed (ADR 0027)
+
+CHAIN_HINT = ("De reservekopie is gewijzigd na het maken, of beschadigd; gebruik een andere "
+              "reservekopie en bewaar reservekopieën waar niemand ze kan wijzigen.")
+
+
+def _members(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {n: archive.read(n) for n in archive.namelist()}
+
+
+def _write_members(path: Path, members: dict[str, bytes]) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
+def _recompute_checksums(members: dict[str, bytes]) -> None:
+    manifest = json.loads(members["manifest.json"])
+    for table in manifest["tables"]:
+        table["sha256"] = hashlib.sha256(members[table["member"]]).hexdigest()
+    members["manifest.json"] = json.dumps(manifest).encode()
+
+
+def _forge_value(members: dict[str, bytes]) -> tuple[int, int]:
+    """27287 becomes 27288 in the corrected measurement; (its link number, its id)."""
+    member = "tables/measurement_versions.jsonl"
+    lines = members[member].decode().splitlines()
+    at = next(i for i, line in enumerate(lines) if "27287" in line)
+    row_id = json.loads(lines[at])[0]
+    lines[at] = lines[at].replace("27287", "27288")
+    members[member] = ("\n".join(lines) + "\n").encode()
+    return at + 1, row_id  # rows are in id order, one link per row from 1
+
+
+def test_a_forged_backup_with_every_checksum_recomputed_is_refused_at_the_broken_link(
+        cli: Cli, good_backup: Path, tmp_path: Path) -> None:
+    members = _members(good_backup)
+    seq, row_id = _forge_value(members)
+    _recompute_checksums(members)
+    path = tmp_path / "vervalst.zip"
+    _write_members(path, members)
+    code, out, err = cli("--database", str(tmp_path / "doel.db"), "restore", str(path))
+    assert (code, out) == (1, "")
+    assert err == REFUSED.format(name=path.name) + (
+        f"- {path.name}: De hashketen van tabel measurement_versions is gebroken bij schakel "
+        f"{seq} (rij {row_id}): de rij is gewijzigd nadat hij is vastgelegd. {CHAIN_HINT}\n")
+    assert all(not rows for rows in
+               open_repository(f"sqlite:///{tmp_path / 'doel.db'}").dump().values())
+
+
+def test_a_forgery_that_rebuilds_the_chain_too_is_caught_by_the_head_a_run_pinned(
+        cli: Cli, good_backup: Path, tmp_path: Path) -> None:
+    members = _members(good_backup)
+    seq, _row_id = _forge_value(members)
+    columns = next(t["columns"] for t in json.loads(members["manifest.json"])["tables"]
+                   if t["name"] == "measurement_versions")
+    kinds = [(c["name"], c["type"]) for c in columns]
+    rows = [dict(zip([n for n, _k in kinds], json.loads(line), strict=True))
+            for line in members["tables/measurement_versions.jsonl"].decode().splitlines()]
+    rows = [{n: parsed_value(row[n], k) for n, k in kinds} for row in rows]
+    links = [json.loads(line) for line in members["tables/chain_links.jsonl"].decode()
+             .splitlines()]
+    others = [link for link in links if link[0] != "measurement_versions"]
+    rebuilt = link_rows("measurement_versions", rows, kinds, None)
+    members["tables/chain_links.jsonl"] = "".join(
+        json.dumps(line, separators=(",", ":")) + "\n"
+        for line in sorted(others + [[link.table, link.seq, link.position, link.row_hash,
+                                      link.chain_hash] for link in rebuilt])).encode()
+    manifest = json.loads(members["manifest.json"])
+    manifest["chain_heads"]["measurement_versions"] = [rebuilt[-1].seq, rebuilt[-1].chain_hash]
+    members["manifest.json"] = json.dumps(manifest).encode()
+    _recompute_checksums(members)
+    path = tmp_path / "vervalst.zip"
+    _write_members(path, members)
+    code, out, err = cli("--database", str(tmp_path / "doel.db"), "restore", str(path))
+    assert (code, out) == (1, "")
+    assert err == REFUSED.format(name=path.name) + (
+        f"- {path.name}: Run R-0001 legde de hashketen van tabel measurement_versions vast bij "
+        f"schakel {len(rows)}, maar die schakel is anders of ontbreekt. {CHAIN_HINT}\n")
+    assert seq <= len(rows)

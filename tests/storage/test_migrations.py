@@ -16,7 +16,7 @@ from samenwerkingsmonitor.adapters.storage.tables import metadata
 from samenwerkingsmonitor.errors import StorageError
 
 HISTORY = {"documents", "batches", "measurement_versions", "runs", "findings",
-           "criterion_verdicts"}
+           "criterion_verdicts", "chain_links"}
 
 
 def upgraded(url: str) -> None:
@@ -52,7 +52,7 @@ def trigger_names(url: str) -> set[str]:
 def test_the_scripts_live_in_the_package_and_form_one_line() -> None:
     scripts = ScriptDirectory.from_config(migrations.alembic_config())
     assert os.path.isdir(os.path.join(migrations.script_location(), "versions"))
-    assert scripts.get_heads() == [migrations.head_revision()] == ["0001"]
+    assert scripts.get_heads() == [migrations.head_revision()] == ["0004"]
     assert not os.path.exists(os.path.join(migrations.script_location(), "alembic.ini"))
 
 
@@ -88,7 +88,7 @@ def test_downgrade_to_base_removes_everything_and_upgrade_restores_it(database_u
 
 
 NEWER = ("De database {url} heeft schemaversie 9999, die deze versie van samenwerkingsmonitor "
-         "niet kent (verwacht 0001). Werk samenwerkingsmonitor bij.")
+         "niet kent (verwacht 0004). Werk samenwerkingsmonitor bij.")
 
 
 @pytest.mark.parametrize("action", ["last_batch_id", "migrate"])

@@ -69,7 +69,7 @@ def restore_command(
     from samenwerkingsmonitor.services.backup.use_cases import BackupRequest, restore
     result = restore(BackupRequest(file), wiring())
     console.print(_("Reservekopie {file} teruggezet in {url}: {rows} rijen in {tables} tabellen; "
-                    "alle controlesommen kloppen.").format(url=result.database,
+                    "alle controlesommen en hashketens kloppen.").format(url=result.database,
                                                            **_counts(result.summary)),
                   markup=False)
 

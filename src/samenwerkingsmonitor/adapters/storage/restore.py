@@ -14,11 +14,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Double, Integer, Table, func, select, text
+from sqlalchemy import Integer, Table, func, select, text
 from sqlalchemy.engine import Connection
 
 from samenwerkingsmonitor.adapters.storage import migrations
 from samenwerkingsmonitor.adapters.storage.bulk import insert_rows
+from samenwerkingsmonitor.adapters.storage.chains import column_type
 from samenwerkingsmonitor.adapters.storage.engine import (
     BEGIN_OPTION,
     build_engine,
@@ -26,26 +27,11 @@ from samenwerkingsmonitor.adapters.storage.engine import (
     translated_errors,
 )
 from samenwerkingsmonitor.adapters.storage.repository import SqlRepository
-from samenwerkingsmonitor.adapters.storage.tables import UtcDateTime, metadata
+from samenwerkingsmonitor.adapters.storage.tables import metadata
 from samenwerkingsmonitor.errors import StorageError
 from samenwerkingsmonitor.i18n import _
 
 Rows = list[dict[str, Any]]
-
-
-def column_type(column_type_: Any) -> str:
-    """The backup's type name of a column (services.backup.TYPES)."""
-    if isinstance(column_type_, UtcDateTime):
-        return "datetime"
-    if isinstance(column_type_, Boolean):
-        return "boolean"
-    if isinstance(column_type_, Date):
-        return "date"
-    if isinstance(column_type_, Double):
-        return "float"
-    if isinstance(column_type_, Integer):
-        return "integer"
-    return "text"
 
 
 class SqlBackupStore:
