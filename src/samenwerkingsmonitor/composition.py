@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # the types only; see the module docstring for why imports ar
     from samenwerkingsmonitor.services.measurements.ports import ExportWriter, TableReader
     from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
     from samenwerkingsmonitor.services.report.ports import CouncilWriter, ReportWriter
-    from samenwerkingsmonitor.services.storage.ports import Repository
+    from samenwerkingsmonitor.services.storage.ports import ChainStore, Repository
     from samenwerkingsmonitor.services.workbooks.ports import TemplateWriter
 
 DATABASE_ENV = "SAMENWERKINGSMONITOR_DATABASE"
@@ -67,6 +67,9 @@ class Wiring:
 
             self.opened = open_repository(self.database)
         return self.opened  # type: ignore[no-any-return]
+
+    def chain_store(self) -> ChainStore:
+        return self.repository()  # type: ignore[return-value]  # SqlRepository keeps the chains
 
     def framework_files(self) -> FrameworkFiles:
         from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles

@@ -33,6 +33,20 @@ def _about(subjects: Sequence[Subject], organisation: Organisation) -> str:
     return ", ".join(names)
 
 
+def chain_text(run: AssessmentRun) -> str:
+    """The chain heads the run pinned (ADR 0027): `verify --all` prints the same heads, so a
+    reader can check that the data this report was made from are still the stored data."""
+    heads = {table: (seq, value) for table, seq, value in run.chain_heads}
+    parts = []
+    for table, label in (("measurement_versions", _("meetwaarden")),
+                         ("documents", _("documenten"))):
+        if table in heads:
+            seq, value = heads[table]
+            parts.append(_("{what} tot schakel {seq}, kop {hash}").format(
+                what=label, seq=seq, hash=value[:16]))
+    return "; ".join(parts)
+
+
 def cover(run: AssessmentRun, framework: Framework, organisation: Organisation,
           subjects: Sequence[Subject], today: date) -> Cover:
     adoption = framework.adoption
@@ -57,6 +71,7 @@ def cover(run: AssessmentRun, framework: Framework, organisation: Organisation,
         Fact(_("Organisatiebestand"), _("versie {version}").format(
             version=organisation.version)),
         Fact(_("Gegevensversie"), data_version),
+        *((Fact(_("Vastgelegde historie"), pinned),) if (pinned := chain_text(run)) else ()),
         Fact(_("Datum van de toetsing"), run_date),
         Fact(_("Datum van het rapport"), report_date),
     )
