@@ -39,6 +39,7 @@ class SqlBackupStore:
 
     def __init__(self, repo: SqlRepository) -> None:
         self.repo = repo
+        self.isolation = ""  # PostgreSQL: the isolation level the last dump ran in
 
     def describe(self) -> str:
         return describe(self.repo.url)
@@ -51,7 +52,20 @@ class SqlBackupStore:
                 for table in metadata.sorted_tables}
 
     def dump(self) -> dict[str, Rows]:
-        return self.repo.dump()
+        """Every table as one snapshot: on PostgreSQL one REPEATABLE READ, read-only
+        transaction, so a writer during the backup cannot make the tables disagree (SQLite's
+        one read transaction is a snapshot by itself)."""
+        if self.repo.url.get_backend_name() != "postgresql":
+            return self.repo.dump()
+        engine = build_engine(self.repo.url).execution_options(
+            isolation_level="REPEATABLE READ", postgresql_readonly=True)
+        try:
+            with translated_errors(self.repo.url), engine.begin() as conn:
+                self.isolation = str(conn.exec_driver_sql(
+                    "SHOW transaction_isolation").scalar_one())
+                return {table.name: _rows(conn, table) for table in metadata.sorted_tables}
+        finally:
+            engine.dispose()
 
     def prepare(self) -> None:
         self.repo.migrate()
