@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TextIO
 
 from samenwerkingsmonitor.services.intake.numbers import plain_number
+from samenwerkingsmonitor.services.intake.text_cells import neutralise
 from samenwerkingsmonitor.services.measurements.export import Cell, ExportTable
 
 ENCODING = "utf-8-sig"
@@ -71,7 +72,7 @@ def cell_text(cell: Cell) -> str:
         return cell.isoformat()
     if isinstance(cell, date):
         return cell.isoformat()
-    return escape_formula(cell)
+    return escape_formula(neutralise(cell))  # bidi controls shown as [U+202E] (ADR 0026)
 
 
 def number_text(value: float) -> str:

@@ -61,3 +61,20 @@ def text_problem(text: str, free_text: bool) -> Problem | None:
     return (_("De cel bevat het onzichtbare teken {name} (teken {position}).").format(
                 name=character_name(ch), position=position),
             _("Verwijder het teken; een cel bevat alleen gewone tekst."))
+
+
+# --- text shown to a reader -------------------------------------------------------------------
+
+_BIDI_CHARACTER = re.compile(f"[{_BIDI}]")
+_INVISIBLE_CHARACTER = re.compile(f"[{_BIDI}{_ZERO_WIDTH}]")
+
+
+def neutralise(text: str, invisible: bool = False) -> str:
+    """`text` with every bidirectional control shown as its code, `[U+202E]`, so that stored
+    text cannot be made to read differently in a report or export; with `invisible` also the
+    zero-width characters (for reports; an export keeps them, as the import accepts them in
+    free text). Other characters, homoglyphs included, stay exactly as stored (ADR 0026)."""
+    pattern = _INVISIBLE_CHARACTER if invisible else _BIDI_CHARACTER
+    if pattern.search(text) is None:
+        return text
+    return pattern.sub(lambda found: f"[U+{ord(found.group()):04X}]", text)
