@@ -9,7 +9,8 @@ cells (calamine allocates that box densely and aborts the process when it cannot
 Cells are typed, so no number rule is needed: a number becomes dot-notation text with
 `decimal_comma=False` (comma notation only when `--decimal comma` asks for it), a whole
 number as `2019`, a date as ISO `2019-01-01`, a boolean as `ja`/`nee`. A formula cell gives
-its cached value. Text is passed unchanged, so text starting with = + - @ stays data. Text
+its cached value; one that refers to another file or has no cached value is refused first
+(formulas.py). Text is passed unchanged, so text starting with = + - @ stays data. Text
 that looks like a number with a separator is remembered in `text_numbers`: the file has no
 notation for it, and services/intake/number_text.py decides whether it is ambiguous.
 """
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from samenwerkingsmonitor.adapters.intake.file_guard import IntakeLimits, check_width, refuse
+from samenwerkingsmonitor.adapters.intake.formulas import check_xlsx_formulas
 from samenwerkingsmonitor.adapters.intake.zip_guard import check_spreadsheet
 from samenwerkingsmonitor.errors import ImportRefused
 from samenwerkingsmonitor.i18n import _
@@ -55,6 +57,8 @@ def read_spreadsheet(path: Path, decimal_comma: bool | None = None,
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
         sheet_name = _choose_sheet(path.name, list(workbook.sheet_names))
+        if suffix == ".xlsx":
+            check_xlsx_formulas(path, sheet_name)
         sheet = workbook.get_sheet_by_name(sheet_name)
         start, end = sheet.start or (0, 0), sheet.end or (0, 0)
         return _table(path, sheet_name, sheet.iter_rows(), start, end[0], decimal_comma,
@@ -81,6 +85,8 @@ def read_sheets(path: Path, names: Sequence[str], decimal_comma: bool | None = N
         found = _find_sheets(path.name, list(workbook.sheet_names), names)
         tables = {}
         for name, sheet_name in found.items():
+            if suffix == ".xlsx":
+                check_xlsx_formulas(path, sheet_name)
             sheet = workbook.get_sheet_by_name(sheet_name)
             start, end = sheet.start or (0, 0), sheet.end or (0, 0)
             tables[name] = _table(path, sheet_name, sheet.iter_rows(), start, end[0],
