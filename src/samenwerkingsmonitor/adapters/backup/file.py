@@ -31,11 +31,17 @@ from pathlib import Path
 from types import FrameType
 from typing import BinaryIO
 
+from samenwerkingsmonitor.adapters.backup.signing import (
+    SIGNATURE,
+    keys_from_environment,
+    sign,
+    signature_problem,
+)
 from samenwerkingsmonitor.adapters.intake.file_guard import MAX_FILE_ENV, IntakeLimits, limits_from
 from samenwerkingsmonitor.domain.validation import Location, ValidationReport
 from samenwerkingsmonitor.errors import BackupRefused
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.backup.backup import backup_refusal
+from samenwerkingsmonitor.services.backup.backup import MANIFEST, backup_refusal
 
 _ZIP_SIGNATURE = b"PK\x03\x04"
 MAX_MEMBERS = 1_000  # a backup has a manifest and a member per table; more is not ours
@@ -45,11 +51,17 @@ _MEGABYTE = 1_000_000
 class ZipBackupFiles:
     """Implements services.backup.BackupFiles."""
 
-    def __init__(self, limits: IntakeLimits | None = None) -> None:
+    def __init__(self, limits: IntakeLimits | None = None,
+                 keys: tuple[Path | None, Path | None] | None = None) -> None:
         self.limits = limits  # None: the intake's limits (limits_from) when a file is read
+        # (signing key, verify key) of signing.py; None: from the environment
+        self.signing_key, self.verify_key = keys if keys is not None else keys_from_environment()
 
     def write(self, path: Path, members: Sequence[tuple[str, bytes]]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
+        if self.signing_key is not None:
+            manifest = dict(members)[MANIFEST]
+            members = [*members, (SIGNATURE, sign(manifest, self.signing_key))]
         try:
             descriptor = os.open(path.parent, os.O_TMPFILE | os.O_RDWR, 0o600)
         except (AttributeError, OSError):  # no O_TMPFILE here: a named file, cleaned up
@@ -101,13 +113,19 @@ class ZipBackupFiles:
             with zipfile.ZipFile(path) as archive:
                 entries = archive.infolist()
                 _check_directory(path, entries, self.limits or limits_from())
-                return {entry.filename: archive.read(entry) for entry in entries}
+                members = {entry.filename: archive.read(entry) for entry in entries}
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
                 ValueError):
             raise _refused(path, _("De reservekopie is beschadigd of onvolledig (bijvoorbeeld "
                                    "afgebroken tijdens het kopiëren)."),
                            _("Gebruik een andere reservekopie, of maak er een nieuwe met "
                              "'samenwerkingsmonitor backup'.")) from None
+        if self.verify_key is not None and MANIFEST in members:
+            problem = signature_problem(members[MANIFEST], members.get(SIGNATURE),
+                                        self.verify_key)
+            if problem is not None:
+                raise _refused(path, *problem)
+        return members
 
 
 def _write_zip(handle: BinaryIO, members: Sequence[tuple[str, bytes]]) -> None:
