@@ -32,6 +32,7 @@ from samenwerkingsmonitor.services.organisation.register import (
     load_registered_organisation,
     register_organisation,
 )
+from support.cli import Cli
 from support.workflow import import_file
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -270,3 +271,39 @@ def test_a_note_over_two_lines_and_homoglyphs_are_stored_exactly(
     import_file(repo, path, organisation, unbounded, "tester")
     stored = repo.current_measurements()[0].measurement
     assert (stored.source, stored.note) == ("Jааrrekening", note)
+
+
+# --- messages ---------------------------------------------------------------------------------
+
+def test_the_skipped_rows_notice_names_the_rows(cli: Cli, tmp_path: Path) -> None:
+    database = f"sqlite:///{tmp_path / 'a.db'}"
+    assert cli("--database", database, "init")[0] == 0
+    assert cli("--database", database, "register", str(EXAMPLE))[0] == 0
+    path = tmp_path / "m.csv"
+    path.write_text(HEADER + ROW.format(value="1", source="x", note="")
+                    + "GM0377,apparaatskosten_eur,2020,realisatie,,eur,,\n"
+                    + ROW.format(value="2", source="x", note="").replace("2019", "2021")
+                    + "GM0377,apparaatskosten_eur,2022,realisatie,,eur,,\n", encoding="utf-8")
+    code, out, err = cli("--database", database, "import", str(path))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-1] == ("2 rijen zonder waarde en bron zijn overgeslagen (niet "
+                                    "ingevuld): rij 3 en 5.")
+
+
+def test_history_piped_to_a_file_keeps_whole_columns_and_exact_values(
+        cli: Cli, tmp_path: Path) -> None:
+    database = f"sqlite:///{tmp_path / 'a.db'}"
+    assert cli("--database", database, "init")[0] == 0
+    assert cli("--database", database, "register", str(EXAMPLE))[0] == 0
+    path = one_row(tmp_path, "1234567.125", source="Jaarrekening 2019",
+                   note="een lange toelichting")
+    assert cli("--database", database, "import", str(path), "--reason", "eerste opgave")[0] == 0
+    code, out, _err = cli("--database", database, "history", "GM0377", "apparaatskosten_eur")
+    assert code == 0
+    header = out.splitlines()[2]
+    assert [cell.strip() for cell in header.strip("┃").split("┃")] == [
+        "versie", "jaar", "soort", "waarde", "status", "bestand", "rij", "wie", "wanneer",
+        "reden", "vervangt"]
+    row = [cell.strip() for cell in out.splitlines()[4].strip("│").split("│")]
+    assert row[3:6] == ["1234567.125", "definitief", "m.csv"]
+    assert row[9] == "eerste opgave"

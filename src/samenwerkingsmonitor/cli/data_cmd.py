@@ -14,6 +14,7 @@ from samenwerkingsmonitor.cli.app import (
     console,
     err_console,
     print_json,
+    print_table,
     wiring,
 )
 from samenwerkingsmonitor.i18n import _
@@ -132,7 +133,7 @@ def _verify_history(output_format: str) -> None:
             table.add_column(header)
         for head in result.heads:
             table.add_row(head.table, str(head.seq), head.chain_hash)
-        console.print(table)
+        print_table(table)
     if not result.intact:
         raise typer.Exit(1)
 
