@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 
 from samenwerkingsmonitor.adapters.storage import migrations, open_repository
+from samenwerkingsmonitor.services.storage.hash_chain import link_rows, verify
 from support.cli import Cli
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -98,3 +99,15 @@ def test_verify_asks_for_a_run_or_all(cli: Cli, tmp_path: Path) -> None:
     code, _out, err = cli("--database", str(tmp_path / "a.db"), "verify")
     assert (code, err) == (2, "Fout: Geef een toetsing (bijv. R-0001 of latest) of --all, niet "
                               "allebei en niet geen van beide.\n")
+
+
+def test_linking_in_pages_gives_the_same_chain_as_linking_at_once() -> None:
+    columns = [("id", "integer"), ("text", "text")]
+    rows = [{"id": i, "text": f"rij {i}"} for i in range(1, 11)]
+    at_once = link_rows("documents", rows, columns, None)
+    first = link_rows("documents", rows[:3], columns, None)
+    assert first + link_rows("documents", rows[3:], columns, first[-1]) == at_once
+    assert verify("documents", rows, columns, [link.as_row() for link in at_once]) is None
+    changed = [*rows[:4], {"id": 5, "text": "vervalst"}, *rows[5:]]
+    found = verify("documents", changed, columns, [link.as_row() for link in at_once])
+    assert found is not None and (found.seq, found.position) == (5, 5)

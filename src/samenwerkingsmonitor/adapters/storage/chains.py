@@ -49,18 +49,24 @@ def _last_link(conn: Connection, name: str) -> Link | None:
     return Link(name, row["seq"], row["position"], row["row_hash"], row["chain_hash"])
 
 
-def link_new_rows(conn: Connection, name: str) -> None:
+def link_new_rows(conn: Connection, name: str, chunk: int = 20_000) -> None:
     """Links for the rows of `name` that have none yet (the rows just inserted), inside the
-    caller's write transaction: one writer at a time (write_lock.py) keeps the order."""
+    caller's write transaction: one writer at a time (write_lock.py) keeps the order. Rows are
+    read in pages of `chunk` by their order column, so memory stays flat in the row count."""
     table = metadata.tables[name]
     order = table.c[CHAINED[name]]
+    columns = columns_of(table)
     last = _last_link(conn, name)
-    query = select(table).order_by(order)
-    if last is not None:
-        query = query.where(order > last.position)
-    rows = conn.execute(query).mappings()
-    links = link_rows(name, rows, columns_of(table), last)
-    insert_rows(conn, chain_links, (link.as_row() for link in links))
+    while True:
+        query = select(table).order_by(order).limit(chunk)
+        if last is not None:
+            query = query.where(order > last.position)
+        rows = conn.execute(query).mappings().all()
+        if not rows:
+            return
+        links = link_rows(name, rows, columns, last)
+        insert_rows(conn, chain_links, (link.as_row() for link in links))
+        last = links[-1]
 
 
 def current_heads(conn: Connection) -> dict[str, Head]:
