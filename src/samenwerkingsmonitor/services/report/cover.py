@@ -42,8 +42,9 @@ def chain_text(run: AssessmentRun) -> str:
                          ("documents", _("documenten"))):
         if table in heads:
             seq, value = heads[table]
+            grouped = " ".join(value[i:i + 4] for i in range(0, 16, 4))  # easy to compare
             parts.append(_("{what} tot schakel {seq}, kop {hash}").format(
-                what=label, seq=seq, hash=value[:16]))
+                what=label, seq=seq, hash=grouped))
     return "; ".join(parts)
 
 
