@@ -16,9 +16,12 @@ from samenwerkingsmonitor.services.storage.hash_chain import (
     Head,
     Link,
     heads,
-    link_rows,
+    link_value_rows,
     verify,
 )
+
+_SQLITE_INSERT = ("INSERT INTO chain_links (table_name, seq, position, row_hash, chain_hash) "
+                  "VALUES (?, ?, ?, ?, ?)")
 
 
 def column_type(column_type_: Any) -> str:
@@ -61,11 +64,16 @@ def link_new_rows(conn: Connection, name: str, chunk: int = 20_000) -> None:
         query = select(table).order_by(order).limit(chunk)
         if last is not None:
             query = query.where(order > last.position)
-        rows = conn.execute(query).mappings().all()
+        rows = conn.execute(query).all()  # tuples in column order: cheaper than mappings
         if not rows:
             return
-        links = link_rows(name, rows, columns, last)
-        insert_rows(conn, chain_links, (link.as_row() for link in links))
+        links = link_value_rows(name, rows, columns, last)
+        if conn.dialect.name == "sqlite":  # plain tuples: no per-row parameter processing
+            conn.exec_driver_sql(_SQLITE_INSERT, [(link.table, link.seq, link.position,
+                                                   link.row_hash, link.chain_hash)
+                                                  for link in links])
+        else:
+            insert_rows(conn, chain_links, (link.as_row() for link in links))  # COPY
         last = links[-1]
 
 

@@ -52,6 +52,8 @@ def exact_float(dot_text: str, written: str) -> tuple[float | None, Problem | No
     separators), or the problem when a float cannot hold it exactly. `written` is the text as
     the user wrote it, for the message."""
     number = float(dot_text)
+    if len(dot_text) <= 15:  # at most 15 digits: always exact and finite (the common case)
+        return number, None
     if not math.isfinite(number):
         return None, (
             _("Waarde '{text}' is te groot om op te slaan.").format(text=_short(written)),

@@ -92,10 +92,34 @@ def _canonical(value: Any, kind: str) -> Any:
     return value
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+class RowHasher:
+    """`row_hash` for many rows of one table: the columns that need converting are found once,
+    the rest (text, integers, booleans) go into the JSON as they are."""
+
+    def __init__(self, table: str, columns: Columns) -> None:
+        self.table = table
+        self.names = [name for name, _kind in columns]
+        self.converted = [(index, kind) for index, (_name, kind) in enumerate(columns)
+                          if kind in ("datetime", "date", "float")]
+
+    def values(self, values: Sequence[Any]) -> str:
+        """The hash of a row given as its values in column order."""
+        row = [self.table, *values]
+        for index, kind in self.converted:
+            row[index + 1] = _canonical(row[index + 1], kind)
+        text = _ENCODER.encode(row)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def mapping(self, row: Mapping[str, Any]) -> str:
+        return self.values([row[name] for name in self.names])
+
+
 def row_hash(table: str, row: Mapping[str, Any], columns: Columns) -> str:
-    values = [table, *(_canonical(row[name], kind) for name, kind in columns)]
-    text = json.dumps(values, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """SHA-256 of the table name and the canonical values of every column of `row`."""
+    return RowHasher(table, columns).mapping(row)
 
 
 def chain_hash(previous: str, row_digest: str) -> str:
@@ -105,14 +129,22 @@ def chain_hash(previous: str, row_digest: str) -> str:
 def link_rows(table: str, rows: Iterable[Mapping[str, Any]], columns: Columns,
               after: Link | None) -> list[Link]:
     """The links of `rows` (in insertion order), continuing the chain after `after`."""
-    order = CHAINED[table]
+    names = [name for name, _kind in columns]
+    return link_value_rows(table, ([row[n] for n in names] for row in rows), columns, after)
+
+
+def link_value_rows(table: str, rows: Iterable[Sequence[Any]], columns: Columns,
+                    after: Link | None) -> list[Link]:
+    """`link_rows` for rows given as values in column order (as the store reads them)."""
+    hasher = RowHasher(table, columns)
+    order = hasher.names.index(CHAINED[table])
     seq, previous = (after.seq, after.chain_hash) if after else (0, GENESIS)
     links = []
-    for row in rows:
+    for values in rows:
         seq += 1
-        digest = row_hash(table, row, columns)
+        digest = hasher.values(values)
         previous = chain_hash(previous, digest)
-        links.append(Link(table, seq, int(row[order]), digest, previous))
+        links.append(Link(table, seq, int(values[order]), digest, previous))
     return links
 
 
@@ -120,6 +152,7 @@ def verify(table: str, rows: Sequence[Mapping[str, Any]], columns: Columns,
            links: Sequence[Mapping[str, Any]]) -> ChainBreak | None:
     """The first broken link of `table`, or None when rows and links agree all the way."""
     order = CHAINED[table]
+    hasher = RowHasher(table, columns)
     ordered_rows = sorted(rows, key=lambda row: int(row[order]))
     ordered_links = sorted(links, key=lambda link: int(link["seq"]))
     previous = GENESIS
@@ -133,7 +166,7 @@ def verify(table: str, rows: Sequence[Mapping[str, Any]], columns: Columns,
         if int(row[order]) != position:
             return ChainBreak(table, seq, int(row[order]),
                               _("er is een rij tussengevoegd of weggehaald"))
-        if row_hash(table, row, columns) != link["row_hash"]:
+        if hasher.mapping(row) != link["row_hash"]:
             return ChainBreak(table, seq, position,
                               _("de rij is gewijzigd nadat hij is vastgelegd"))
         previous = chain_hash(previous, str(link["row_hash"]))
