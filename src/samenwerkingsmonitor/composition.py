@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # the types only; see the module docstring for why imports ar
     from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
     from samenwerkingsmonitor.services.report.ports import CouncilWriter, ReportWriter
     from samenwerkingsmonitor.services.scenarios.ports import ScenarioReader
-    from samenwerkingsmonitor.services.storage.ports import Repository
+    from samenwerkingsmonitor.services.storage.ports import ChainStore, Repository
     from samenwerkingsmonitor.services.workbooks.ports import TemplateWriter
 
 DATABASE_ENV = "SAMENWERKINGSMONITOR_DATABASE"
@@ -74,6 +74,9 @@ class Wiring:
         from samenwerkingsmonitor.adapters.scenarios.file import read_scenario_set
 
         return read_scenario_set
+
+    def chain_store(self) -> ChainStore:
+        return self.repository()  # type: ignore[return-value]  # SqlRepository keeps the chains
 
     def framework_files(self) -> FrameworkFiles:
         from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles

@@ -6,6 +6,7 @@ SQLite, each PostgreSQL database a schema of its own, dropped afterwards.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zipfile
 from collections.abc import Callable, Iterator
@@ -29,7 +30,7 @@ from samenwerkingsmonitor.services.assessment.review import (
     change_status,
     record_judgement,
 )
-from samenwerkingsmonitor.services.backup.backup import create_backup, restore_backup
+from samenwerkingsmonitor.services.backup.backup import create_backup, parsed_value, restore_backup
 from samenwerkingsmonitor.services.frameworks.load import load_framework
 from samenwerkingsmonitor.services.organisation.process_events import (
     NewProcessEvent,
@@ -39,6 +40,7 @@ from samenwerkingsmonitor.services.organisation.register import (
     load_registered_organisation,
     register_organisation,
 )
+from samenwerkingsmonitor.services.storage.hash_chain import link_rows
 from support.cli import Cli
 from support.databases import needs_postgres, postgres_schemas
 from support.workflow import import_file
@@ -163,6 +165,8 @@ def test_from_sqlite_to_postgresql_and_back(tmp_path: Path,
     import_file(on_server, extra, organisation, load_framework("standaardkader", FILES),
                 "tester", "")
     assert on_server.last_batch_id() == 3
+    # the chains hash the same on both backends, and the new import extended them (ADR 0027)
+    assert on_server.verify_chains() == [] and back.verify_chains() == []
     versions = len(source.dump()["measurement_versions"])
     assert on_server.history("GM0397", "inwoners")[-1].version_id == versions + 1
     on_server.close()
@@ -173,6 +177,7 @@ def test_from_postgresql_to_sqlite(tmp_path: Path, postgres: Callable[[], str]) 
     source = filled(postgres(), tmp_path)
     copy = restore(f"sqlite:///{tmp_path / 'kopie.db'}", backup(source, tmp_path / "k.zip"))
     assert copy.dump() == source.dump()
+    assert source.verify_chains() == [] and copy.verify_chains() == []
     source.close()
 
 
@@ -296,8 +301,9 @@ def test_a_database_with_data_is_refused(cli: Cli, good_backup: Path, tmp_path: 
                          "restore", str(good_backup))
     assert (code, out) == (1, "")
     assert err == (f"Fout: De database sqlite:///{tmp_path}/doel.db is niet leeg (tabellen met "
-                   "gegevens: documents). Een reservekopie wordt alleen in een lege database "
-                   "teruggezet; kies een nieuwe database, bijvoorbeeld --database nieuw.db.\n")
+                   "gegevens: chain_links, documents). Een reservekopie wordt alleen in een lege "
+                   "database teruggezet; kies een nieuwe database, bijvoorbeeld --database "
+                   "nieuw.db.\n")
     assert target.dump() == before
 
 
@@ -313,7 +319,7 @@ def test_backup_and_restore_commands(cli: Cli, tmp_path: Path, monkeypatch: pyte
                          "restore", str(tmp_path / "k.zip"))
     assert (code, out, err) == (0, f"Reservekopie {tmp_path}/k.zip teruggezet in sqlite:///"
                                    f"{tmp_path}/nieuw.db: {rows} rijen in {TABLES} tabellen; alle "
-                                   "controlesommen kloppen.\n", "")
+                                   "controlesommen en hashketens kloppen.\n", "")
 
 
 def test_backup_of_a_database_that_does_not_exist(tmp_path: Path) -> None:
@@ -322,3 +328,86 @@ def test_backup_of_a_database_that_does_not_exist(tmp_path: Path) -> None:
     assert str(error.value) == (f"De database sqlite:///{tmp_path}/weg.db is nog niet ingericht. "
                                 "Draai eerst `samenwerkingsmonitor init`.")
     assert not (tmp_path / "k.zip").exists()
+
+
+# forgery: a value edited and every checksum recomputed (ADR 0027)
+
+CHAIN_HINT = ("De reservekopie is gewijzigd na het maken, of beschadigd; gebruik een andere "
+              "reservekopie en bewaar reservekopieën waar niemand ze kan wijzigen.")
+
+
+def _members(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {n: archive.read(n) for n in archive.namelist()}
+
+
+def _write_members(path: Path, members: dict[str, bytes]) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
+def _recompute_checksums(members: dict[str, bytes]) -> None:
+    manifest = json.loads(members["manifest.json"])
+    for table in manifest["tables"]:
+        table["sha256"] = hashlib.sha256(members[table["member"]]).hexdigest()
+    members["manifest.json"] = json.dumps(manifest).encode()
+
+
+def _forge_value(members: dict[str, bytes]) -> tuple[int, int]:
+    """27287 becomes 27288 in the corrected measurement; (its link number, its id)."""
+    member = "tables/measurement_versions.jsonl"
+    lines = members[member].decode().splitlines()
+    at = next(i for i, line in enumerate(lines) if "27287" in line)
+    row_id = json.loads(lines[at])[0]
+    lines[at] = lines[at].replace("27287", "27288")
+    members[member] = ("\n".join(lines) + "\n").encode()
+    return at + 1, row_id  # rows are in id order, one link per row from 1
+
+
+def test_a_forged_backup_with_every_checksum_recomputed_is_refused_at_the_broken_link(
+        cli: Cli, good_backup: Path, tmp_path: Path) -> None:
+    members = _members(good_backup)
+    seq, row_id = _forge_value(members)
+    _recompute_checksums(members)
+    path = tmp_path / "vervalst.zip"
+    _write_members(path, members)
+    code, out, err = cli("--database", str(tmp_path / "doel.db"), "restore", str(path))
+    assert (code, out) == (1, "")
+    assert err == REFUSED.format(name=path.name) + (
+        f"- {path.name}: De hashketen van tabel measurement_versions is gebroken bij schakel "
+        f"{seq} (rij {row_id}): de rij is gewijzigd nadat hij is vastgelegd. {CHAIN_HINT}\n")
+    assert all(not rows for rows in
+               open_repository(f"sqlite:///{tmp_path / 'doel.db'}").dump().values())
+
+
+def test_a_forgery_that_rebuilds_the_chain_too_is_caught_by_the_head_a_run_pinned(
+        cli: Cli, good_backup: Path, tmp_path: Path) -> None:
+    members = _members(good_backup)
+    seq, _row_id = _forge_value(members)
+    columns = next(t["columns"] for t in json.loads(members["manifest.json"])["tables"]
+                   if t["name"] == "measurement_versions")
+    kinds = [(c["name"], c["type"]) for c in columns]
+    rows = [dict(zip([n for n, _k in kinds], json.loads(line), strict=True))
+            for line in members["tables/measurement_versions.jsonl"].decode().splitlines()]
+    rows = [{n: parsed_value(row[n], k) for n, k in kinds} for row in rows]
+    links = [json.loads(line) for line in members["tables/chain_links.jsonl"].decode()
+             .splitlines()]
+    others = [link for link in links if link[0] != "measurement_versions"]
+    rebuilt = link_rows("measurement_versions", rows, kinds, None)
+    members["tables/chain_links.jsonl"] = "".join(
+        json.dumps(line, separators=(",", ":")) + "\n"
+        for line in sorted(others + [[link.table, link.seq, link.position, link.row_hash,
+                                      link.chain_hash] for link in rebuilt])).encode()
+    manifest = json.loads(members["manifest.json"])
+    manifest["chain_heads"]["measurement_versions"] = [rebuilt[-1].seq, rebuilt[-1].chain_hash]
+    members["manifest.json"] = json.dumps(manifest).encode()
+    _recompute_checksums(members)
+    path = tmp_path / "vervalst.zip"
+    _write_members(path, members)
+    code, out, err = cli("--database", str(tmp_path / "doel.db"), "restore", str(path))
+    assert (code, out) == (1, "")
+    assert err == REFUSED.format(name=path.name) + (
+        f"- {path.name}: Run R-0001 legde de hashketen van tabel measurement_versions vast bij "
+        f"schakel {len(rows)}, maar die schakel is anders of ontbreekt. {CHAIN_HINT}\n")
+    assert seq <= len(rows)

@@ -286,6 +286,8 @@ def test_a_wrong_size_limit_is_a_usage_error(option: float | None, env: str, mes
 # --- the English catalogue --------------------------------------------------------------------
 
 INTAKE_MODULES = ["adapters/intake/file_guard.py", "adapters/intake/zip_guard.py",
+                  "adapters/intake/formulas.py",
+                  "services/intake/text_cells.py",
                   "adapters/intake/spreadsheet_reader.py", "services/intake/number_text.py",
                   "services/measurements/locked_periods.py"]
 
@@ -302,3 +304,62 @@ def test_every_intake_message_has_an_english_translation_with_the_same_placehold
     placeholders = re.compile(r"\{(\w*)\}")
     assert [m for m in used if sorted(placeholders.findall(str(m)))
             != sorted(placeholders.findall(str(catalogue[m])))] == []
+
+
+# --- formulas whose value is not in the file (issue 15, ADR 0026) ---------------------------
+
+def _formula_row(value_cell: str) -> str:
+    return sheet_rows(HEADERS).replace("</sheetData>", "") + (
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>GM0397</t></is></c>'
+        '<c r="B2" t="inlineStr"><is><t>formatie_fte</t></is></c><c r="C2"><v>2019</v></c>'
+        '<c r="D2" t="inlineStr"><is><t>realisatie</t></is></c>' + value_cell +
+        '<c r="F2" t="inlineStr"><is><t>fte</t></is></c>'
+        '<c r="G2" t="inlineStr"><is><t>Jaarrekening</t></is></c></row>')
+
+
+@pytest.mark.parametrize(("value_cell", "expected"), [
+    ('<c r="E2"><f>[1]Blad1!A1</f><v>190.5</v></c>',
+     "m.xlsx, blad Metingen, rij 2, cel E2: De cel bevat een formule die verwijst naar een ander "
+     "bestand (=[1]Blad1!A1); de waarde komt niet uit deze werkmap. Zet de waarde zelf in de cel "
+     "(kopiëren en plakken als waarde), of neem de gegevens op in deze werkmap."),
+    ("<c r=\"E2\"><f>'file:///C:/data/[begroting.xlsx]Blad1'!A1</f><v>190.5</v></c>",
+     "m.xlsx, blad Metingen, rij 2, cel E2: De cel bevat een formule die verwijst naar een ander "
+     "bestand (='file:///C:/data/[begroting.xlsx]Blad1'!A1); de waarde komt niet uit deze "
+     "werkmap. Zet de waarde zelf in de cel (kopiëren en plakken als waarde), of neem de "
+     "gegevens op in deze werkmap."),
+    ('<c r="E2"><f>100+90.5</f></c>',
+     "m.xlsx, blad Metingen, rij 2, cel E2: De cel bevat een formule zonder berekende waarde; de "
+     "cel zou als leeg worden gelezen. Open het bestand in Excel of LibreOffice en sla het op: "
+     "dan staat de uitkomst van elke formule in het bestand."),
+    ('<c r="E2"><f>100+90.5</f><v></v></c>',
+     "m.xlsx, blad Metingen, rij 2, cel E2: De cel bevat een formule zonder berekende waarde; de "
+     "cel zou als leeg worden gelezen. Open het bestand in Excel of LibreOffice en sla het op: "
+     "dan staat de uitkomst van elke formule in het bestand."),
+], ids=["external index", "external path", "no cached value", "empty cached value"])
+def test_a_formula_whose_value_is_not_in_the_file_is_refused_with_its_cell(
+        value_cell: str, expected: str, tmp_path: Path) -> None:
+    path = tmp_path / "m.xlsx"
+    write_zip(path, xlsx_parts({"Metingen": sheet_xml(_formula_row(value_cell))}))
+    with pytest.raises(ImportRefused) as refused:
+        read_xlsx(path)
+    assert [i.describe() for i in refused.value.report.issues] == [expected]
+
+
+def test_a_workbook_written_by_openpyxl_with_formulas_is_refused_at_each_formula(
+        tmp_path: Path) -> None:
+    """openpyxl (like many generators) writes formulas without calculating them."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Metingen"
+    for values in ([*HEADERS], [*ROW[:4], "=[1]Blad1!A1", *ROW[5:]],
+                   [*ROW[:2], 2020, ROW[3], "=100+90.5", *ROW[5:]]):
+        sheet.append(values)  # "=..." becomes a formula here, as in any generator
+    path = tmp_path / "m.xlsx"
+    workbook.save(path)
+    with pytest.raises(ImportRefused) as refused:
+        read_xlsx(path)
+    assert [(i.location.row, i.location.cell) for i in refused.value.report.issues] == [
+        (2, "E2"), (3, "E3")]
+    assert "verwijst naar een ander bestand" in refused.value.report.issues[0].message
+    assert "zonder berekende waarde" in refused.value.report.issues[1].message

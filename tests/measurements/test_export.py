@@ -19,6 +19,7 @@ from samenwerkingsmonitor.adapters.storage import SqlRepository, open_repository
 from samenwerkingsmonitor.domain.framework import Framework
 from samenwerkingsmonitor.domain.measurements import Measurement
 from samenwerkingsmonitor.services.frameworks.load import load_framework
+from samenwerkingsmonitor.services.intake.text_cells import text_problem
 from samenwerkingsmonitor.services.measurements.columns import EXPORT_COLUMNS
 from samenwerkingsmonitor.services.measurements.export import export_measurements
 from samenwerkingsmonitor.services.organisation.register import (
@@ -171,7 +172,8 @@ NUMBERS = st.one_of(
 FORMULA_LIKE = st.sampled_from(["=SUM(A1)", "+31 6 12345678", "-", "@import", "=1+1",
                                 "-12 volgens opgave", "Jaarrekening 2019, p. 12"])
 TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")),
-               max_size=20).map(str.strip).filter(lambda t: not t.startswith("'"))
+               max_size=20).map(str.strip).filter(
+    lambda t: not t.startswith("'") and text_problem(t, free_text=True) is None)
 NUMERIC = [("GM0397", "inwoners", "aantal"), ("GM0397", "overhead_pct", "pct"),
            ("GM0377", "apparaatskosten_eur", "eur"), (TEAM, "formatie_fte", "fte"),
            (TEAM, "ziekteverzuim_pct", "pct")]

@@ -18,7 +18,7 @@ from samenwerkingsmonitor.errors import StorageError
 HISTORY = {"documents", "batches", "measurement_versions", "runs", "findings",
            "criterion_verdicts", "account_versions", "api_tokens", "token_revocations",
            "audit_events", "process_events", "judgements", "judgement_evidence",
-           "run_statuses", "run_comments"}
+           "run_statuses", "run_comments", "chain_links"}
 
 
 def upgraded(url: str) -> None:
@@ -54,7 +54,7 @@ def trigger_names(url: str) -> set[str]:
 def test_the_scripts_live_in_the_package_and_form_one_line() -> None:
     scripts = ScriptDirectory.from_config(migrations.alembic_config())
     assert os.path.isdir(os.path.join(migrations.script_location(), "versions"))
-    assert scripts.get_heads() == [migrations.head_revision()] == ["0003"]
+    assert scripts.get_heads() == [migrations.head_revision()] == ["0004"]
     assert not os.path.exists(os.path.join(migrations.script_location(), "alembic.ini"))
 
 

@@ -44,6 +44,15 @@ class Settings:
 settings = Settings()
 console = Console(highlight=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def print_table(table: Any) -> None:
+    """A Rich table on standard output; piped or redirected, at its full width (Rich would
+    squeeze it into 80 columns and cut every column to a few letters)."""
+    if console.is_terminal:
+        console.print(table)
+    else:
+        Console(highlight=False, width=1_000).print(table)
 _wired: dict[str, Wiring] = {}
 
 

@@ -14,6 +14,7 @@ from samenwerkingsmonitor.cli.app import (
     console,
     err_console,
     print_json,
+    print_table,
     wiring,
 )
 from samenwerkingsmonitor.i18n import _
@@ -69,7 +70,7 @@ def restore_command(
     from samenwerkingsmonitor.services.backup.use_cases import BackupRequest, restore
     result = restore(BackupRequest(file), wiring())
     console.print(_("Reservekopie {file} teruggezet in {url}: {rows} rijen in {tables} tabellen; "
-                    "alle controlesommen kloppen.").format(url=result.database,
+                    "alle controlesommen en hashketens kloppen.").format(url=result.database,
                                                            **_counts(result.summary)),
                   markup=False)
 
@@ -82,10 +83,21 @@ def _counts(summary: BackupSummary) -> dict[str, Any]:
 @app.command("verify", help=_(
     "Reken een opgeslagen toetsing opnieuw uit en toon of elke bevinding gelijk is."))
 def verify_command(
-    run: Annotated[str, typer.Argument(help=_("Toetsing, bijv. R-0001, of latest."))],
+    run: Annotated[str | None, typer.Argument(
+        help=_("Toetsing, bijv. R-0001, of latest."))] = None,
+    all_history: Annotated[bool, typer.Option(
+        "--all", help=_("Controleer de hele historie: loop de hashketens van elke tabel na en "
+                        "noem de eerste gebroken schakel."))] = False,
     output_format: Annotated[str, typer.Option(
         "--format", help=_("tabel of json"), callback=check_output_format)] = "tabel",
 ) -> None:
+    if all_history or run is None:
+        if run is not None or not all_history:
+            from samenwerkingsmonitor.errors import UsageError
+            raise UsageError(_("Geef een toetsing (bijv. R-0001 of latest) of --all, niet "
+                               "allebei en niet geen van beide."))
+        _verify_history(output_format)
+        return
     from samenwerkingsmonitor.services.assessment.use_cases import VerifyRequest, verify
     result = verify(VerifyRequest(run), wiring())
     if output_format == "json":
@@ -93,6 +105,36 @@ def verify_command(
     else:
         print_verification(result)
     if not result.identical:
+        raise typer.Exit(1)
+
+
+def _verify_history(output_format: str) -> None:
+    from samenwerkingsmonitor.services.storage.use_cases import verify_history
+    result = verify_history(wiring())
+    if result.intact:
+        message = _("De historie in {url} is ongeschonden: elke hashketen klopt tot en met de "
+                    "laatste schakel.").format(url=result.database)
+    else:
+        message = _("De historie in {url} is gewijzigd buiten samenwerkingsmonitor om: {count} "
+                    "hashketens zijn gebroken.").format(url=result.database,
+                                                          count=len(result.breaks))
+    if output_format == "json":
+        print_json({"intact": result.intact, "message": message,
+                    "breaks": [{"table": b.table, "link": b.seq, "row": b.position,
+                                "message": b.describe()} for b in result.breaks],
+                    "heads": {h.table: {"link": h.seq, "hash": h.chain_hash}
+                              for h in result.heads}})
+    else:
+        console.print(message, markup=False)
+        for found in result.breaks:
+            console.print(f"- {found.describe()}", markup=False)
+        table = Table(title=_("Koppen van de hashketens"), title_justify="left")
+        for header in (_("tabel"), _("schakels"), _("kop")):
+            table.add_column(header)
+        for head in result.heads:
+            table.add_row(head.table, str(head.seq), head.chain_hash)
+        print_table(table)
+    if not result.intact:
         raise typer.Exit(1)
 
 

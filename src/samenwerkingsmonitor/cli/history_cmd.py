@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING
 import typer
 from rich.table import Table
 
-from samenwerkingsmonitor.cli.app import app, check_output_format, console, print_json, wiring
+from samenwerkingsmonitor.cli.app import (
+    app,
+    check_output_format,
+    console,
+    print_json,
+    print_table,
+    wiring,
+)
 from samenwerkingsmonitor.i18n import _
 
 if TYPE_CHECKING:  # services load their libraries when a command runs, not for --help
@@ -29,6 +36,7 @@ def history_command(
     output_format: str = typer.Option("tabel", "--format", help=_("tabel of json"),
                                       callback=check_output_format),
 ) -> None:
+    from samenwerkingsmonitor.services.intake.numbers import plain_number
     from samenwerkingsmonitor.services.measurements.use_cases import (
         HistoryRequest,
         measurement_history,
@@ -54,8 +62,8 @@ def history_command(
         table.add_column(header)
     for v in versions:
         m = v.measurement
-        value = m.scale_value if m.scale_value is not None else f"{m.value:g}"
+        value = m.scale_value if m.scale_value is not None else plain_number(m.value or 0.0)
         table.add_row(str(v.version_id), str(m.year), m.kind.value, value, m.status.value,
                       v.file_name, str(v.row or ""), v.user,
                       v.created.strftime("%Y-%m-%d %H:%M"), v.reason, str(v.supersedes or ""))
-    console.print(table)
+    print_table(table)

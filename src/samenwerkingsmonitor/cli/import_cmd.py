@@ -93,9 +93,22 @@ def result_json(result: ImportResult) -> dict[str, Any]:
         "new": result.new, "changed": result.changed, "unchanged": result.unchanged,
         "batch": result.batch_id, "dry_run": result.dry_run,
         "decimal_comma": result.decimal_comma, "encoding": result.encoding,
-        "unfilled": result.unfilled,
+        "unfilled": result.unfilled, "unfilled_rows": list(result.unfilled_rows),
         "message": summary(result),
     }
+
+
+def row_list(rows: tuple[int, ...], shown: int = 10) -> str:
+    """`rij 5, 7 en 9`; past `shown` rows: `rij 5, 7, ... en nog 12 andere`."""
+    if not rows:
+        return ""
+    numbers = [str(row) for row in rows[:shown]]
+    if len(rows) > shown:
+        return _("rij {rows} en nog {more} andere").format(rows=", ".join(numbers),
+                                                          more=len(rows) - shown)
+    if len(numbers) == 1:
+        return _("rij {row}").format(row=numbers[0])
+    return _("rij {rows} en {last}").format(rows=", ".join(numbers[:-1]), last=numbers[-1])
 
 
 def summary(result: ImportResult) -> str:
@@ -131,5 +144,6 @@ def print_result(result: ImportResult) -> None:
         console.print(note, markup=False)
     console.print(summary(result), markup=False)
     if result.unfilled:
-        console.print(_("{n} rijen zonder waarde en bron zijn overgeslagen (niet ingevuld).")
-                      .format(n=result.unfilled), markup=False)
+        console.print(_("{n} rijen zonder waarde en bron zijn overgeslagen (niet ingevuld): "
+                        "{rows}.").format(n=result.unfilled, rows=row_list(result.unfilled_rows)),
+                      markup=False)

@@ -127,3 +127,7 @@ class AssessmentRun:
     baseline_year: int
     findings_hash: str = ""
     parameters: dict[str, str] = field(default_factory=dict)
+    # (table, seq, chain hash) of each hash chain when the run was stored: pins the data the
+    # run was made from (services/storage/hash_chain.py); () before it is stored. Not part of
+    # the run's equality: a reproduced run equals the stored one.
+    chain_heads: tuple[tuple[str, int, str], ...] = field(default=(), compare=False)

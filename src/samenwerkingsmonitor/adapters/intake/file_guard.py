@@ -9,6 +9,7 @@ that could hang, exhaust memory or crash the process.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
@@ -26,6 +27,10 @@ EMPTY_ZIP = b"PK\x05\x06"
 OLE2 = bytes.fromhex("D0CF11E0A1B11AE1")
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")  # the stream of an encrypted OOXML
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_BARE_CR = re.compile(rb"\r(?!\n)")
+# A letter outside ASCII written in UTF-8; Windows-1252 text almost never holds these pairs.
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
+                             rb"|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,16 +156,35 @@ def decode_text(data: bytes, file_name: str, limits: IntakeLimits) -> tuple[str,
                _("Sla het bestand opnieuw op als 'CSV UTF-8'; een CSV-bestand bevat geen "
                  "binaire gegevens."), line=data.count(b"\n", 0, nul) + 1)
     _check_line_lengths(data, file_name, limits.max_line_bytes)
+    _check_bare_cr(data, file_name)
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as error:
         utf8_error = error
+    line = data.count(b"\n", 0, utf8_error.start) + 1
+    utf8_letter = _UTF8_MULTIBYTE.search(data)
+    if utf8_letter is not None:  # one encoding per file: never "FinanciÃ«le"
+        refuse(file_name, _("Het bestand mengt twee tekensets: regel {utf8} is UTF-8, maar "
+                            "deze regel niet (waarschijnlijk Windows-1252).").format(
+                                utf8=data.count(b"\n", 0, utf8_letter.start()) + 1),
+               _("Sla het hele bestand opnieuw op als 'CSV UTF-8' en controleer de letters met "
+                 "accenten op deze regel."), line=line)
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         refuse(file_name, _("Het bestand is geen geldige UTF-8-tekst."),
                _("Sla het bestand op als 'CSV UTF-8' (in Excel: Opslaan als, CSV UTF-8)."),
-               row=data.count(b"\n", 0, utf8_error.start) + 1)
+               row=line)
+
+
+def _check_bare_cr(data: bytes, file_name: str) -> None:
+    """A CR without LF ends a row for the CSV reader and drops the rest of a value."""
+    found = _BARE_CR.search(data)
+    if found is not None:
+        refuse(file_name, _("De regel bevat een los regeleinde-teken (CR, teken 13) zonder "
+                            "regelopvoeding; daar zou de rij worden afgebroken."),
+               _("Haal het teken uit de waarde, of sla het bestand opnieuw op als 'CSV UTF-8' "
+                 "met gewone regeleinden."), line=data.count(b"\n", 0, found.start()) + 1)
 
 
 def _check_line_lengths(data: bytes, file_name: str, limit: int) -> None:

@@ -9,7 +9,8 @@ cells (calamine allocates that box densely and aborts the process when it cannot
 Cells are typed, so no number rule is needed: a number becomes dot-notation text with
 `decimal_comma=False` (comma notation only when `--decimal comma` asks for it), a whole
 number as `2019`, a date as ISO `2019-01-01`, a boolean as `ja`/`nee`. A formula cell gives
-its cached value. Text is passed unchanged, so text starting with = + - @ stays data. Text
+its cached value; one that refers to another file or has no cached value is refused first
+(formulas.py). Text is passed unchanged, so text starting with = + - @ stays data. Text
 that looks like a number with a separator is remembered in `text_numbers`: the file has no
 notation for it, and services/intake/number_text.py decides whether it is ambiguous.
 """
@@ -20,14 +21,15 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn
 
 from samenwerkingsmonitor.adapters.intake.file_guard import IntakeLimits, check_width, refuse
+from samenwerkingsmonitor.adapters.intake.formulas import check_xlsx_formulas
 from samenwerkingsmonitor.adapters.intake.zip_guard import check_spreadsheet
 from samenwerkingsmonitor.errors import ImportRefused
 from samenwerkingsmonitor.i18n import _
+from samenwerkingsmonitor.services.intake.numbers import format_number
 from samenwerkingsmonitor.services.intake.tables import RawTable
 
 SHEET = "Metingen"
@@ -55,6 +57,8 @@ def read_spreadsheet(path: Path, decimal_comma: bool | None = None,
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
         sheet_name = _choose_sheet(path.name, list(workbook.sheet_names))
+        if suffix == ".xlsx":
+            check_xlsx_formulas(path, sheet_name)
         sheet = workbook.get_sheet_by_name(sheet_name)
         start, end = sheet.start or (0, 0), sheet.end or (0, 0)
         return _table(path, sheet_name, sheet.iter_rows(), start, end[0], decimal_comma,
@@ -81,6 +85,8 @@ def read_sheets(path: Path, names: Sequence[str], decimal_comma: bool | None = N
         found = _find_sheets(path.name, list(workbook.sheet_names), names)
         tables = {}
         for name, sheet_name in found.items():
+            if suffix == ".xlsx":
+                check_xlsx_formulas(path, sheet_name)
             sheet = workbook.get_sheet_by_name(sheet_name)
             start, end = sheet.start or (0, 0), sheet.end or (0, 0)
             tables[name] = _table(path, sheet_name, sheet.iter_rows(), start, end[0],
@@ -208,14 +214,9 @@ def cell_text(value: Any, decimal_comma: bool = False) -> str:
 
 
 def number_text(value: float, decimal_comma: bool = False) -> str:
-    """Positional notation without exponent: 2019, 190.5, 0.0000001, 100000000000000000000."""
-    if value != value or value in (float("inf"), float("-inf")):
-        return str(value)
-    if value == int(value):
-        text = str(int(value))
-    else:
-        text = format(Decimal(repr(value)), "f")
-    return text.replace(".", ",") if decimal_comma else text
+    """Positional notation without exponent: 2019, 190.5, 0.0000001, 100000000000000000000 -
+    the shortest digits that give back the cell's float (services/intake/numbers.py)."""
+    return format_number(value, decimal_comma)
 
 
 def _sha256(path: Path) -> str:

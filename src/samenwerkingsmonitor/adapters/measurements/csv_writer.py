@@ -14,16 +14,16 @@
 from __future__ import annotations
 
 import csv
-import math
 import os
 import sys
 import tempfile
 from collections.abc import Iterable
 from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
+from samenwerkingsmonitor.services.intake.numbers import plain_number
+from samenwerkingsmonitor.services.intake.text_cells import neutralise
 from samenwerkingsmonitor.services.measurements.export import Cell, ExportTable
 
 ENCODING = "utf-8-sig"
@@ -72,16 +72,13 @@ def cell_text(cell: Cell) -> str:
         return cell.isoformat()
     if isinstance(cell, date):
         return cell.isoformat()
-    return escape_formula(cell)
+    return escape_formula(neutralise(cell))  # bidi controls shown as [U+202E] (ADR 0026)
 
 
 def number_text(value: float) -> str:
-    """Positional notation with the shortest digits that read back as the same float."""
-    if not math.isfinite(value):  # the store holds none; never write "nan" as a number
-        return ""
-    if value.is_integer():
-        return str(int(value))  # exact: every integral float is an integer
-    return format(Decimal(repr(value)), "f")
+    """Positional notation with the shortest digits that read back as the same float; the
+    import's number rule accepts exactly these (services/intake/numbers.py)."""
+    return plain_number(value)
 
 
 def escape_formula(text: str) -> str:

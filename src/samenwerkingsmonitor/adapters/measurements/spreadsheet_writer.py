@@ -19,6 +19,7 @@ from typing import Any
 from samenwerkingsmonitor.domain.validation import Location, ValidationReport
 from samenwerkingsmonitor.errors import InputRefused
 from samenwerkingsmonitor.i18n import _
+from samenwerkingsmonitor.services.intake.text_cells import neutralise
 from samenwerkingsmonitor.services.measurements.export import Cell, ExportTable
 
 SHEET = "Metingen"
@@ -124,7 +125,7 @@ def _put_xlsx(target: Any, value: Cell) -> None:
 
 def _put_text(target: Any, text: str) -> Any:
     """A text cell, also when the text starts with =: openpyxl would make that a formula."""
-    target.value = text
+    target.value = neutralise(text)  # bidi controls shown as [U+202E] (ADR 0026)
     target.data_type = "s"
     return target
 
@@ -217,6 +218,7 @@ def _ods_text(text: str, style: Any = None) -> Any:
     from odf.teletype import addTextToElement
     from odf.text import P
 
+    text = neutralise(text)  # bidi controls shown as [U+202E] (ADR 0026)
     cell = TableCell(valuetype="string") if style is None else TableCell(
         valuetype="string", stylename=style)
     for line in text.split("\n"):  # a line break inside a cell is a new paragraph in ODF

@@ -20,6 +20,7 @@ from docx.shared import Cm, Pt
 from samenwerkingsmonitor.adapters.report.docx_parts import (
     CellText,
     add_table,
+    neutralise_text,
     page_footer,
     page_header,
     set_document_language,
@@ -178,7 +179,9 @@ def _chapter(document: Document, title: str, texts: Sequence[str],
 
 def council_docx_bytes(report: CouncilReport, reference: Path | None = None) -> bytes:
     buffer = io.BytesIO()
-    build_council_document(report, reference).save(buffer)
+    document = build_council_document(report, reference)
+    neutralise_text(document)
+    document.save(buffer)
     return buffer.getvalue()
 
 

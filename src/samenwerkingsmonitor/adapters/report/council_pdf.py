@@ -15,6 +15,7 @@ from pathlib import Path
 import typst
 
 from samenwerkingsmonitor.i18n import _, current_language
+from samenwerkingsmonitor.services.intake.text_cells import neutralise
 from samenwerkingsmonitor.services.report.council_model import CouncilReport, TeamLine
 from samenwerkingsmonitor.services.report.model import DataTable, VerdictText
 
@@ -35,6 +36,7 @@ def s(text: str) -> str:
 
 def literal(text: str) -> str:
     """A Typst string literal of the text exactly (alternative text, metadata)."""
+    text = neutralise(text, invisible=True)  # stored text reads as stored (ADR 0026)
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
     return f'"{escaped}"'
 

@@ -36,6 +36,7 @@ from samenwerkingsmonitor.adapters.report.docx_chapters import (
     vulnerability_chapter,
 )
 from samenwerkingsmonitor.adapters.report.docx_parts import (
+    neutralise_text,
     new_chapter_section,
     page_footer,
     page_header,
@@ -91,7 +92,9 @@ def build_document(model: ReportModel) -> Document:
 
 def render_docx(model: ReportModel) -> bytes:
     buffer = io.BytesIO()
-    build_document(model).save(buffer)
+    document = build_document(model)
+    neutralise_text(document)
+    document.save(buffer)
     return buffer.getvalue()
 
 

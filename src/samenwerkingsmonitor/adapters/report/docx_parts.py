@@ -26,6 +26,8 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from samenwerkingsmonitor.services.intake.text_cells import neutralise
+
 LANGUAGE_TAGS = {"nl": "nl-NL", "en": "en-GB"}
 TABLE_STYLE = "Table Grid"
 SMALL = Pt(8)
@@ -286,3 +288,19 @@ def verdict_colours(css: str) -> dict[str, tuple[str, str]]:
         found.setdefault(name, {})[kind] = colour.upper()
     return {name: (pair["color"], pair["background-color"]) for name, pair in found.items()
             if "color" in pair and "background-color" in pair}
+
+
+def neutralise_text(document: Document) -> None:
+    """Every text run of the body, headers and footers with its bidirectional controls and
+    zero-width characters shown as their code (services/intake/text_cells.py, ADR 0026): one
+    pass before saving, so no chapter can forget it."""
+    parts = [document.element]
+    for section in document.sections:
+        for part in (section.header, section.footer, section.first_page_header,
+                     section.first_page_footer):
+            if not part.is_linked_to_previous:
+                parts.append(part._element)
+    for element in parts:
+        for text in element.iter(qn("w:t")):
+            if text.text:
+                text.text = neutralise(text.text, invisible=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
@@ -16,6 +17,7 @@ from markupsafe import Markup
 from samenwerkingsmonitor import __version__
 from samenwerkingsmonitor.adapters.report.charts import inline_svg
 from samenwerkingsmonitor.i18n import current_language, gettext, set_language
+from samenwerkingsmonitor.services.intake.text_cells import neutralise
 from samenwerkingsmonitor.services.report.model import ReportModel, TocEntry
 
 REPORT_FILE = "technische-bijlage.html"
@@ -26,6 +28,16 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return gettext(singular) if count == 1 else gettext(plural)
 
 
+def _shown(value: Any) -> Any:
+    """Every value a template prints: bidirectional controls and zero-width characters in
+    stored text are shown as their code (services/intake/text_cells.py, ADR 0026)."""
+    if isinstance(value, Markup):
+        return Markup(neutralise(str(value), invisible=True))
+    if isinstance(value, str):
+        return neutralise(value, invisible=True)
+    return value
+
+
 def html_environment() -> Environment:
     environment = Environment(
         loader=PackageLoader("samenwerkingsmonitor", "adapters/report/templates"),
@@ -33,6 +45,7 @@ def html_environment() -> Environment:
         extensions=["jinja2.ext.i18n"],
         undefined=StrictUndefined,
         keep_trailing_newline=True,
+        finalize=_shown,
     )
     environment.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
     return environment

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Connection
 
+from samenwerkingsmonitor.adapters.storage.chains import link_new_rows
 from samenwerkingsmonitor.adapters.storage.tables import (
     judgement_evidence,
     judgements,
@@ -54,6 +55,7 @@ class ProcessRecords:
         with self._connection(write=True) as conn:
             row["id"] = conn.execute(
                 insert(process_events).values(row).returning(process_events.c.id)).scalar_one()
+            link_new_rows(conn, "process_events")
         return _event(row)
 
     def process_events(self, upto: int | None = None) -> list[ProcessEvent]:
@@ -87,6 +89,7 @@ class ProcessRecords:
                 conn.execute(insert(judgement_evidence).values(
                     judgement_id=row["id"], file_name=item.file_name, sha256=item.sha256,
                     size=item.size, content=base64.b64encode(item.content).decode("ascii")))
+            link_new_rows(conn, "judgements")
         return _judgement(row, judgement.evidence)
 
     def judgements(self, run_id: str) -> list[Judgement]:

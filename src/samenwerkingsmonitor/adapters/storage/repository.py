@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from samenwerkingsmonitor.adapters.storage import migrations
 from samenwerkingsmonitor.adapters.storage import serialisation as ser
 from samenwerkingsmonitor.adapters.storage.bulk import insert_rows
+from samenwerkingsmonitor.adapters.storage.chains import current_heads, link_new_rows, verify_store
 from samenwerkingsmonitor.adapters.storage.engine import (
     BEGIN_OPTION,
     build_engine,
@@ -41,6 +43,7 @@ from samenwerkingsmonitor.adapters.storage.tables import findings as findings_ta
 from samenwerkingsmonitor.domain.assessment import AssessmentRun, CriterionVerdict, Finding
 from samenwerkingsmonitor.errors import StorageError
 from samenwerkingsmonitor.i18n import _
+from samenwerkingsmonitor.services.storage.hash_chain import ChainBreak, Head
 from samenwerkingsmonitor.services.storage.ports import (
     Batch,
     NewVersion,
@@ -159,6 +162,7 @@ class SqlRepository(ProcessRecords):
                 "created": datetime.now(UTC), "reason": reason,
             }
             conn.execute(insert(documents).values(row))
+            link_new_rows(conn, "documents")
         return ser.row_to_document(row)
 
     def latest_document(self, kind: str, name: str) -> StoredDocument | None:
@@ -189,6 +193,7 @@ class SqlRepository(ProcessRecords):
         with self._connection(write=True) as conn:
             result = conn.execute(insert(batches).values(row).returning(batches.c.id))
             row["id"] = result.scalar_one()
+            link_new_rows(conn, "batches")
         return ser.row_to_batch(row)
 
     def append_versions(self, batch: Batch, versions: Sequence[NewVersion]) -> None:
@@ -207,6 +212,7 @@ class SqlRepository(ProcessRecords):
                     )
                 ) from error
             check_versions_of_batch(conn, batch.id)
+            link_new_rows(conn, "measurement_versions")
 
     def current_measurements(self, as_of_batch: int | None = None) -> list[StoredMeasurement]:
         """The newest version per (subject, indicator, year, kind): the versions no later
@@ -259,8 +265,11 @@ class SqlRepository(ProcessRecords):
         ordered_findings = sorted(findings, key=ser.finding_order)
         ordered_verdicts = sorted(criterion_verdicts, key=ser.verdict_order)
         with self._connection(write=True) as conn:
+            pinned = tuple((h.table, h.seq, h.chain_hash) for h in current_heads(conn).values()
+                           if h.table != "runs")
             try:
-                conn.execute(insert(runs).values(ser.run_to_row(run, number)))
+                conn.execute(insert(runs).values(
+                    ser.run_to_row(replace(run, chain_heads=pinned), number)))
             except IntegrityError as error:
                 raise StorageError(
                     _("Run {run} bestaat al; vraag een nieuw run-id aan.").format(run=run.id)
@@ -273,6 +282,7 @@ class SqlRepository(ProcessRecords):
                 ser.verdict_to_row(run.id, seq, v) for seq, v in enumerate(ordered_verdicts)
             )
             insert_rows(conn, verdicts_table, verdict_rows)
+            link_new_rows(conn, "runs")
 
     def run(self, run_id: str) -> AssessmentRun | None:
         """A stored run; `latest` gives the newest."""
@@ -318,6 +328,15 @@ class SqlRepository(ProcessRecords):
         """Every table, history included, rows as dicts sorted by primary key."""
         with self._connection() as conn:
             return {table.name: _rows(conn, table) for table in metadata.sorted_tables}
+
+    def verify_chains(self) -> list[ChainBreak]:
+        """The first broken link of every hash chain; empty when all hold (ADR 0027)."""
+        with self._connection() as conn:
+            return verify_store(conn)
+
+    def chain_heads(self) -> dict[str, Head]:
+        with self._connection() as conn:
+            return current_heads(conn)
 
     def iter_tables(self) -> Iterator[str]:
         """Table names, parents before children (the order to restore them in)."""

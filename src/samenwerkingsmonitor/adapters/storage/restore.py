@@ -14,11 +14,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Double, Integer, Table, func, select, text
+from sqlalchemy import Integer, Table, func, select, text
 from sqlalchemy.engine import Connection
 
 from samenwerkingsmonitor.adapters.storage import migrations
 from samenwerkingsmonitor.adapters.storage.bulk import insert_rows
+from samenwerkingsmonitor.adapters.storage.chains import column_type
 from samenwerkingsmonitor.adapters.storage.engine import (
     BEGIN_OPTION,
     build_engine,
@@ -26,26 +27,11 @@ from samenwerkingsmonitor.adapters.storage.engine import (
     translated_errors,
 )
 from samenwerkingsmonitor.adapters.storage.repository import SqlRepository
-from samenwerkingsmonitor.adapters.storage.tables import UtcDateTime, metadata
+from samenwerkingsmonitor.adapters.storage.tables import metadata
 from samenwerkingsmonitor.errors import StorageError
 from samenwerkingsmonitor.i18n import _
 
 Rows = list[dict[str, Any]]
-
-
-def column_type(column_type_: Any) -> str:
-    """The backup's type name of a column (services.backup.TYPES)."""
-    if isinstance(column_type_, UtcDateTime):
-        return "datetime"
-    if isinstance(column_type_, Boolean):
-        return "boolean"
-    if isinstance(column_type_, Date):
-        return "date"
-    if isinstance(column_type_, Double):
-        return "float"
-    if isinstance(column_type_, Integer):
-        return "integer"
-    return "text"
 
 
 class SqlBackupStore:
@@ -53,6 +39,7 @@ class SqlBackupStore:
 
     def __init__(self, repo: SqlRepository) -> None:
         self.repo = repo
+        self.isolation = ""  # PostgreSQL: the isolation level the last dump ran in
 
     def describe(self) -> str:
         return describe(self.repo.url)
@@ -65,7 +52,20 @@ class SqlBackupStore:
                 for table in metadata.sorted_tables}
 
     def dump(self) -> dict[str, Rows]:
-        return self.repo.dump()
+        """Every table as one snapshot: on PostgreSQL one REPEATABLE READ, read-only
+        transaction, so a writer during the backup cannot make the tables disagree (SQLite's
+        one read transaction is a snapshot by itself)."""
+        if self.repo.url.get_backend_name() != "postgresql":
+            return self.repo.dump()
+        engine = build_engine(self.repo.url).execution_options(
+            isolation_level="REPEATABLE READ", postgresql_readonly=True)
+        try:
+            with translated_errors(self.repo.url), engine.begin() as conn:
+                self.isolation = str(conn.exec_driver_sql(
+                    "SHOW transaction_isolation").scalar_one())
+                return {table.name: _rows(conn, table) for table in metadata.sorted_tables}
+        finally:
+            engine.dispose()
 
     def prepare(self) -> None:
         self.repo.migrate()

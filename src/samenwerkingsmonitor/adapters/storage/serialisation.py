@@ -122,6 +122,7 @@ def run_to_row(run: AssessmentRun, number: int) -> dict[str, Any]:
         "first_year": int(run.first_year), "last_year": int(run.last_year),
         "baseline_year": int(run.baseline_year), "findings_hash": run.findings_hash,
         "parameters": to_json(dict(run.parameters)),
+        "chain_heads": to_json({table: [seq, value] for table, seq, value in run.chain_heads}),
     }
 
 
@@ -135,6 +136,8 @@ def row_to_run(row: Mapping[Any, Any]) -> AssessmentRun:
         first_year=row["first_year"], last_year=row["last_year"],
         baseline_year=row["baseline_year"], findings_hash=row["findings_hash"],
         parameters=dict(json.loads(row["parameters"])),
+        chain_heads=tuple(sorted((str(table), int(seq), str(value)) for table, (seq, value)
+                                 in json.loads(row.get("chain_heads") or "{}").items())),
     )
 
 

@@ -157,6 +157,9 @@ runs = Table(
     Column("baseline_year", Integer, nullable=False),
     Column("findings_hash", String(64), nullable=False),
     Column("parameters", Text, nullable=False),  # JSON object, sorted keys
+    # The heads of the hash chains when the run was made (services/storage/hash_chain.py):
+    # JSON {table: [seq, chain hash]}; "{}" for runs made before the chains existed.
+    Column("chain_heads", Text, nullable=False, server_default="{}"),
 )
 
 findings = Table(
@@ -340,6 +343,18 @@ run_comments = Table(
     Column("created", UtcDateTime(), nullable=False),
     Index(None, "run_id", "id"),
     sqlite_autoincrement=True,
+)
+
+# One link per row of each chained table (services/storage/hash_chain.py, ADR 0027).
+chain_links = Table(
+    "chain_links",
+    metadata,
+    Column("table_name", String(60), primary_key=True),
+    Column("seq", Integer, primary_key=True),  # 1, 2, 3, ... per table
+    Column("position", Integer, nullable=False),  # the row's id (a run's number)
+    Column("row_hash", String(64), nullable=False),
+    Column("chain_hash", String(64), nullable=False),
+    UniqueConstraint("table_name", "position"),
 )
 
 HISTORY_TABLES = tuple(table.name for table in metadata.sorted_tables)

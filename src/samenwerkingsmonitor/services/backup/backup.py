@@ -26,10 +26,12 @@ from samenwerkingsmonitor.domain.validation import Location, ValidationReport
 from samenwerkingsmonitor.errors import BackupRefused, StorageError, refusal
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.backup.ports import BackupFiles, BackupStore, Columns, Rows
+from samenwerkingsmonitor.services.storage.hash_chain import CHAINED, heads, verify
 
 FORMAT_NAME = "samenwerkingsmonitor-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+LINKS = "chain_links"
 TYPES = ("integer", "float", "text", "boolean", "date", "datetime")
 
 
@@ -104,6 +106,8 @@ def create_backup(store: BackupStore, path: Path, files: BackupFiles) -> BackupS
     manifest = {
         "format": FORMAT_NAME, "format_version": FORMAT_VERSION, "program_version": __version__,
         "schema_revision": store.schema_revision(), "created": created, "tables": tables,
+        "chain_heads": {t: [h.seq, h.chain_hash]
+                        for t, h in sorted(heads(dump.get(LINKS, [])).items())},
     }
     text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
     files.write(path, [(MANIFEST, text.encode("utf-8")), *members])
@@ -122,6 +126,7 @@ def restore_backup(store: BackupStore, path: Path, files: BackupFiles) -> Backup
     store.prepare()
     expected = store.table_columns()
     tables = check_tables(path, manifest, members, expected, store.schema_revision())
+    check_chains(path, manifest, tables, expected)
 
     def check(dump: dict[str, Rows]) -> None:
         _check_copy(store, manifest, dump, expected)
@@ -193,6 +198,39 @@ def check_tables(path: Path, manifest: dict[str, Any], members: dict[str, bytes]
     if problems:
         raise _refused(path, problems)
     return tables
+
+
+def check_chains(path: Path, manifest: dict[str, Any], tables: dict[str, Rows],
+                 expected: dict[str, Columns]) -> None:
+    """Refuses a backup whose hash chains do not verify, naming each table's first broken
+    link; then its chain heads must be the manifest's, and every head a run pinned must be a
+    link of its chain (ADR 0027)."""
+    hint = _("De reservekopie is gewijzigd na het maken, of beschadigd; gebruik een andere "
+             "reservekopie en bewaar reservekopieën waar niemand ze kan wijzigen.")
+    links = tables.get(LINKS, [])
+    problems = []
+    for name in CHAINED:
+        found = verify(name, tables.get(name, []), expected[name],
+                       [link for link in links if link["table_name"] == name])
+        if found is not None:
+            problems.append((found.describe(), hint))
+    if problems:
+        raise _refused(path, problems)
+    listed = manifest.get("chain_heads")
+    actual = {t: [h.seq, h.chain_hash] for t, h in heads(links).items()}
+    for name in CHAINED:
+        if not isinstance(listed, dict) or listed.get(name) != actual[name]:
+            problems.append((_("De kop van de hashketen van tabel {table} wijkt af van de "
+                               "inhoudsopgave (manifest.json).").format(table=name), hint))
+    hashes = {(link["table_name"], link["seq"]): link["chain_hash"] for link in links}
+    for run in tables.get("runs", []):
+        for table, (seq, value) in json.loads(run.get("chain_heads") or "{}").items():
+            if seq and hashes.get((table, seq)) != value:
+                problems.append((_("Run {run} legde de hashketen van tabel {table} vast bij "
+                                   "schakel {seq}, maar die schakel is anders of ontbreekt.")
+                                 .format(run=run["id"], table=table, seq=seq), hint))
+    if problems:
+        raise _refused(path, problems)
 
 
 def _table_rows(name: str, entry: dict[str, Any], members: dict[str, bytes], columns: Columns,

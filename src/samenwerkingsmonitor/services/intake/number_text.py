@@ -5,7 +5,8 @@ formatted as text can still hold `12,5` or `1.234`; the file says nothing about 
 unless `--decimal` does. Such text is read when only one reading is possible, and refused as
 ambiguous when it is a single `.` or `,` followed by exactly three digits (`1.234`, `12,500`):
 one convention reads a decimal separator there, the other a thousands separator, and the two
-values differ by a factor of a thousand (docs/adr/0011-file-intake.md).
+values differ by a factor of a thousand (docs/adr/0011-file-intake.md). Whatever is read obeys
+the one number rule of numbers.py (exact, ASCII digits, no scientific notation).
 """
 
 from __future__ import annotations
@@ -13,12 +14,11 @@ from __future__ import annotations
 import re
 
 from samenwerkingsmonitor.i18n import _
+from samenwerkingsmonitor.services.intake.numbers import Problem, exact_float, special_problem
 
-_AMBIGUOUS = re.compile(r"[+-]?\d{1,3}[.,]\d{3}")
-_DOT = re.compile(r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)")
-_DUTCH = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?")
-
-Problem = tuple[str, str]
+_AMBIGUOUS = re.compile(r"[+-]?[0-9]{1,3}[.,][0-9]{3}")
+_DOT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)")
+_DUTCH = re.compile(r"[+-]?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?")
 
 
 def read_text_number(text: str) -> tuple[float | None, Problem | None]:
@@ -36,10 +36,10 @@ def read_text_number(text: str) -> tuple[float | None, Problem | None]:
             _("Typ het getal als getal in de cel (niet als tekst), of kies de notatie voor het "
               "hele bestand met --decimal comma of --decimal point."))
     if _DOT.fullmatch(text):
-        return float(text), None
+        return exact_float(text, text)
     if _DUTCH.fullmatch(text):
-        return float(text.replace(".", "").replace(",", ".")), None
-    return None, (
+        return exact_float(text.replace(".", "").replace(",", "."), text)
+    return None, special_problem(text) or (
         _("Waarde '{text}' is geen getal.").format(text=text),
         _("Typ het getal als getal in de cel, bijvoorbeeld 1234,5, of laat de rij weg als de "
           "waarde ontbreekt."))

@@ -23,11 +23,12 @@ from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.intake.number_text import read_text_number
 from samenwerkingsmonitor.services.intake.numbers import NumberParser, format_number
 from samenwerkingsmonitor.services.intake.tables import CheckedTable
+from samenwerkingsmonitor.services.intake.text_cells import FREE_TEXT_COLUMNS, SUSPECT, text_problem
 from samenwerkingsmonitor.services.measurements.columns import COLUMNS
 
-_INTEGER = re.compile(r"[+-]?\d+")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DUTCH_DATE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
+_INTEGER = re.compile(r"[+-]?[0-9]+")  # ASCII digits only: int() also reads other scripts
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_DUTCH_DATE = re.compile(r"([0-9]{1,2})-([0-9]{1,2})-([0-9]{4})")
 _YES_NO = {"ja": True, "nee": False}
 _KINDS = {k.value: k for k in MeasurementKind}
 _STATUSES = {s.value: s for s in MeasurementStatus}
@@ -98,9 +99,11 @@ class CellChecker:
         """The row's measurement, or None when any of its cells was refused."""
         if len(cells) != self.width:
             cells = (cells + ("",) * self.width)[:self.width]
+        raw = self.pick(cells + ("",))  # in the order of COLUMNS
+        if SUSPECT.search("".join(raw)) and self.characters(row, raw):
+            return None  # the other checks would repeat the refused text
         (subject_text, indicator_text, year_text, kind_text, value_text, unit_text, source_text,
-         date_text, status_text, variant, comparable_text, note) = [
-            c.strip() for c in self.pick(cells + ("",))]  # in the order of COLUMNS
+         date_text, status_text, variant, comparable_text, note) = [c.strip() for c in raw]
         before = len(self.checked.report)
         subject = self.subject(row, self.required(row, "onderwerp", subject_text))
         indicator = self.indicator(row, self.required(row, "indicator", indicator_text))
@@ -133,6 +136,17 @@ class CellChecker:
             status=MeasurementStatus(status or MeasurementStatus.FINAL),
             variant=variant, comparable=comparable, note=note,
         )
+
+    def characters(self, row: int, raw: tuple[str, ...]) -> bool:
+        """Adds a problem for each cell with a character it may not hold (text_cells.py);
+        True when there was one."""
+        found = False
+        for column, text in zip(COLUMNS, raw, strict=True):
+            problem = text_problem(text, column.name in FREE_TEXT_COLUMNS)
+            if problem is not None and column.name in self.positions:
+                self.problem(row, column.name, *problem)
+                found = True
+        return found
 
     def subject(self, row: int, text: str) -> Subject | None:
         if not text:
@@ -271,8 +285,7 @@ class CellChecker:
         if (row, self.positions.get("waarde")) in self.checked.table.text_numbers:
             number, problem = read_text_number(text)  # no notation in the file (ADR 0011)
         else:
-            number = self.numbers.parse(text)
-            problem = self.numbers.problem(text) if number is None else None
+            number, problem = self.numbers.read(text)
         if problem is not None:
             self.problem(row, "waarde", *problem)
         elif indicator is not None and number is not None:

@@ -40,6 +40,7 @@ class ImportResult:
     decimal_comma: bool  # the number notation the file was read with
     encoding: str = "utf-8"  # "cp1252" when a CSV file was not UTF-8 (ADR 0011)
     unfilled: int = 0  # template rows without waarde and bron, skipped
+    unfilled_rows: tuple[int, ...] = ()  # their row numbers, so a notice can name them
 
     @property
     def nothing_changed(self) -> bool:
@@ -205,4 +206,5 @@ def _result(checked: CheckedTable, plan: ImportPlan, batch_id: int | None, *,
     return ImportResult(file_name=table.file_name, sha256=table.sha256, rows=len(checked.rows),
                         new=len(plan.new), changed=len(plan.changed), unchanged=plan.unchanged,
                         batch_id=batch_id, dry_run=dry_run, decimal_comma=table.decimal_comma,
-                        encoding=table.encoding, unfilled=len(checked.unfilled))
+                        encoding=table.encoding, unfilled=len(checked.unfilled),
+                        unfilled_rows=tuple(checked.unfilled))

@@ -33,6 +33,21 @@ def _about(subjects: Sequence[Subject], organisation: Organisation) -> str:
     return ", ".join(names)
 
 
+def chain_text(run: AssessmentRun) -> str:
+    """The chain heads the run pinned (ADR 0027): `verify --all` prints the same heads, so a
+    reader can check that the data this report was made from are still the stored data."""
+    heads = {table: (seq, value) for table, seq, value in run.chain_heads}
+    parts = []
+    for table, label in (("measurement_versions", _("meetwaarden")),
+                         ("documents", _("documenten"))):
+        if table in heads:
+            seq, value = heads[table]
+            grouped = " ".join(value[i:i + 4] for i in range(0, 16, 4))  # easy to compare
+            parts.append(_("{what} tot schakel {seq}, kop {hash}").format(
+                what=label, seq=seq, hash=grouped))
+    return "; ".join(parts)
+
+
 def cover(run: AssessmentRun, framework: Framework, organisation: Organisation,
           subjects: Sequence[Subject], today: date, report_status: str = "") -> Cover:
     """`report_status`: concept, ter bespreking, or definitief with the council's decision."""
@@ -58,6 +73,7 @@ def cover(run: AssessmentRun, framework: Framework, organisation: Organisation,
         Fact(_("Organisatiebestand"), _("versie {version}").format(
             version=organisation.version)),
         Fact(_("Gegevensversie"), data_version),
+        *((Fact(_("Vastgelegde historie"), pinned),) if (pinned := chain_text(run)) else ()),
         Fact(_("Datum van de toetsing"), run_date),
         Fact(_("Datum van het rapport"), report_date),
     )

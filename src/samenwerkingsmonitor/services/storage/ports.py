@@ -17,6 +17,7 @@ from samenwerkingsmonitor.domain.assessment import AssessmentRun, CriterionVerdi
 from samenwerkingsmonitor.domain.judgements import Comment, Judgement, StatusChange
 from samenwerkingsmonitor.domain.measurements import Measurement
 from samenwerkingsmonitor.domain.process import ProcessEvent
+from samenwerkingsmonitor.services.storage.hash_chain import ChainBreak, Head
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,3 +144,13 @@ class Repository(Protocol):
     def dump(self) -> dict[str, list[dict[str, Any]]]: ...
 
     def iter_tables(self) -> Iterator[str]: ...
+
+
+class ChainStore(Protocol):
+    """The hash chains of the history (adapters/storage/chains.py, ADR 0027)."""
+
+    def verify_chains(self) -> list[ChainBreak]:
+        """The first broken link of each chained table; empty when every chain holds."""
+        ...
+
+    def chain_heads(self) -> dict[str, Head]: ...
