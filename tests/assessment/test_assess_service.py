@@ -104,6 +104,29 @@ def test_years_outside_the_framework_are_refused(repo: SqlRepository) -> None:
     assert str(error.value) == "De jaren moeten binnen de periode van het kader liggen: 2018-2030."
 
 
+def test_a_baseline_before_the_cooperation_and_the_framework(repo: SqlRepository,
+                                                           tmp_path: Path) -> None:
+    """The cooperation began in 2013; its pre-cooperation costs of 2012 are stored (outside the
+    framework's 2018-2030) and serve as the nulmeting of an assessment of 2018-2020."""
+    baseline = f"{TEAM},lasten_eur,2012,realisatie,900000,eur,test,reconstructie"
+    older = "GM0397,inwoners,2017,realisatie,26000,aantal,CBS,definitief"
+    load(repo, csv(tmp_path / "a.csv", [baseline, older, *FIRST]))
+    stored = {(s.measurement.subject, s.measurement.year) for s in repo.current_measurements()}
+    assert {(TEAM, 2012), ("GM0397", 2017)} <= stored
+    outcome = assess(repo, AssessmentRequest((TEAM,), 2018, 2020, 2012))
+    costs = [f for f in outcome.findings if f.indicator == "lasten_eur" and f.year == 2020]
+    assert costs and all(f.baseline_year == 2012 for f in costs)
+    assert {f.baseline_value for f in costs} == {900_000.0}
+    assert {f.baseline_status.value for f in costs} == {"gereconstrueerd"}
+
+
+def test_a_baseline_before_1990_is_refused(repo: SqlRepository) -> None:
+    with pytest.raises(UsageError) as error:
+        assess(repo, AssessmentRequest((TEAM,), 2018, 2020, 1989))
+    assert str(error.value) == ("Het jaar van de nulmeting (1989) ligt voor 1990; zo ver terug "
+                                "worden geen metingen bewaard.")
+
+
 @pytest.mark.parametrize(("request_", "error_type", "message"), [
     (AssessmentRequest((), 2018, 2020, 2018), UsageError,
      "Geef minstens één onderwerp met --subjects."),

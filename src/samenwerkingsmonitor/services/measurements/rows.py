@@ -28,8 +28,9 @@ def known_columns_text() -> str:
 
 
 def validate_rows(table: RawTable, organisation: Organisation,
-                  framework: Framework) -> CheckedTable:
-    """Every row checked; `report.ok` tells whether the whole table may be imported."""
+                  framework: Framework, this_year: int | None = None) -> CheckedTable:
+    """Every row checked; `report.ok` tells whether the whole table may be imported.
+    `this_year` (default: today's) bounds the storable years (ADR 0024)."""
     checked = CheckedTable(table)
     if not any(h.strip() for h in table.headers):
         checked.report.add(checked.location(None), _("Het bestand is leeg."),
@@ -38,7 +39,7 @@ def validate_rows(table: RawTable, organisation: Organisation,
         return checked
     positions, unnamed = _resolve_headers(table, checked)
     checked.positions = positions
-    checker = CellChecker(checked, positions, organisation, framework)
+    checker = CellChecker(checked, positions, organisation, framework, this_year)
     width = len(table.headers)
     data_rows = 0
     for row, cells in table.rows:
