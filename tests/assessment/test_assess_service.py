@@ -146,3 +146,33 @@ def test_requests_that_cannot_give_findings_are_refused(
         assess(repo, request_)
     assert str(error.value) == message
     assert repo.dump() == before
+
+
+def test_budget_norm_judges_the_realisatie_against_the_begroting(repo: SqlRepository,
+                                                                tmp_path: Path) -> None:
+    """Worked case: begroting € 1.000.000; realisatie 2018 € 990.000 (1 % under: voldoet),
+    2019 € 1.030.000 (3 % over: voldoet deels, signal 5 %), 2020 € 1.080.000 (8 % over:
+    voldoet niet); the explanation names the budget and the deviation in % and euros."""
+    from samenwerkingsmonitor.services.assessment.explain import explain
+
+    lines = [f"{TEAM},lasten_eur,{year},begroting,1000000,eur,begroting {year},definitief"
+             for year in (2018, 2019, 2020)]
+    lines += [f"{TEAM},lasten_eur,{year},realisatie,{value},eur,jaarrekening,definitief"
+              for year, value in ((2018, 990_000), (2019, 1_030_000), (2020, 1_080_000))]
+    load(repo, csv(tmp_path / "a.csv", lines))
+    outcome = assess(repo, AssessmentRequest((TEAM,), 2018, 2020, 2018))
+    budget = {f.year: f for f in outcome.findings if f.norm == "lasten_team_begroting"}
+    assert {year: f.verdict.value for year, f in budget.items()} == {
+        2018: "voldoet", 2019: "voldoet_deels", 2020: "voldoet_niet"}
+    assert [round(budget[y].compared or 0, 6) for y in (2018, 2019, 2020)] == [-1.0, 3.0, 8.0]
+    framework = outcome.framework
+    assert framework is not None
+    indicator = framework.indicator("lasten_eur")
+    assert indicator is not None
+    text = explain(budget[2019], indicator)
+    assert text.startswith(
+        "Lasten van het team in 2019: € 1.030.000. Begroting € 1.000.000; afwijking "
+        "+€ 30.000 (+3,0 %). Streef ≤ 0,0 %, signaal ≤ 5,0 % afwijking.")
+    assert "realisatie tegenover begroting, lager is beter" in text
+    under = explain(budget[2018], indicator)
+    assert "afwijking −€ 10.000 (−1,0 %)" in under

@@ -37,7 +37,7 @@ def test_validate_confirms_a_valid_framework_in_dutch() -> None:
     assert result.exit_code == 0
     assert result.output == (
         "Toetsingskader 'standaardkader' versie 1.0 is geldig: 9 criteria, 40 indicatoren, "
-        "31 normen.\n"
+        "33 normen.\n"
     )
 
 

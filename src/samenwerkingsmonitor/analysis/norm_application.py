@@ -21,6 +21,7 @@ from samenwerkingsmonitor.analysis.norm_codes import (
 from samenwerkingsmonitor.analysis.norms import (
     judge_absolute_values,
     judge_baseline_values,
+    judge_budget_values,
     judge_peer_values,
     judge_qualitative_values,
     judge_trend_windows,
@@ -29,6 +30,7 @@ from samenwerkingsmonitor.analysis.norms import (
 )
 from samenwerkingsmonitor.domain.assessment import DetailKey, Gap
 from samenwerkingsmonitor.domain.framework import Indicator, Norm, NormKind
+from samenwerkingsmonitor.domain.measurements import MeasurementKind
 from samenwerkingsmonitor.domain.organisation import PeerGroup
 
 
@@ -67,6 +69,8 @@ def apply_norm(rows: pl.DataFrame, norm: Norm, indicator: Indicator,
         return _apply_baseline(rows, values, norm, indicator, context)
     if norm.kind is NormKind.TREND:
         return _apply_trend(rows, norm, indicator, context), empty_detail
+    if norm.kind is NormKind.BUDGET:
+        return _apply_budget(rows, values, norm, indicator, context), empty_detail
     return _apply_peer(rows, values, norm, indicator, context)
 
 
@@ -86,6 +90,18 @@ def _apply_baseline(rows: pl.DataFrame, values: FloatArray, norm: Norm, indicato
                                    indicator.direction, years, context.baseline_year,
                                    index_year, index_baseline)
     return result, detail
+
+
+def _apply_budget(rows: pl.DataFrame, values: FloatArray, norm: Norm, indicator: Indicator,
+                  context: NormContext) -> Judged:
+    """The begroting of the same subject, indicator and year beside each realisatie."""
+    budgets = context.values.filter(
+        (pl.col("indicator") == norm.indicator)
+        & (pl.col("kind") == MeasurementKind.BUDGET.value)
+    ).select("subject", "year", budget="value").unique(["subject", "year"])
+    joined = rows.select("subject", "year").join(budgets, on=["subject", "year"], how="left",
+                                                 maintain_order="left")
+    return judge_budget_values(values, _floats(joined["budget"]), norm, indicator.direction)
 
 
 def _apply_trend(rows: pl.DataFrame, norm: Norm, indicator: Indicator,

@@ -48,6 +48,7 @@ class NormKind(StrEnum):
     PEER = "vergelijkingsgroep"
     TREND = "trend"
     QUALITATIVE = "kwalitatief"
+    BUDGET = "begroting"  # realisatie against the begroting of the same year (ADR 0024)
 
 
 class NormSourceKind(StrEnum):
@@ -98,6 +99,9 @@ class Norm:
     - trend: improvement in percent per year over `years` years (least squares),
       `target`/`signal` in percent per year.
     - kwalitatief: `scale` maps each scale value to a verdict.
+    - begroting: deviation of the realisatie from the begroting of the same year in percent,
+      (realisatie - begroting) / |begroting| x 100, `target`/`signal` in percent in the
+      indicator's direction (lager_is_beter: at most target % over budget).
     """
 
     id: str

@@ -52,6 +52,7 @@ def gap_text(gap: str) -> str:
         Gap.UNKNOWN_SCALE_VALUE: _("de waarde staat niet op de schaal van de norm"),
         Gap.NO_NORM: _("het kader bevat (nog) geen norm voor deze indicator"),
         Gap.BEFORE_NORM_START: _("de norm geldt pas na het jaar van de nulmeting"),
+        Gap.NO_BUDGET: _("er is geen begroting voor dit jaar aangeleverd"),
     }
     return texts.get(Gap(gap), gap)
 
@@ -143,6 +144,25 @@ def _quality_sentence(finding: Finding) -> str:
         labels=", ".join(quality_label(label) for label in finding.labels))
 
 
+def _budget_sentence(finding: Finding, indicator: Indicator, target_op: str,
+                     signal_op: str) -> str:
+    """Realisatie against begroting: the budget, the deviation in % and in the unit (euros)."""
+    budget = finding.reference
+    change = None if finding.value is None or budget is None else finding.value - budget
+    sign = "+" if change is not None and change > 0 else "−" if change else ""
+    return _(
+        "Begroting {budget}; afwijking {sign}{amount} ({sign}{percent} %). "
+        "Streef {target_op} {target} %, signaal {signal_op} {signal} % afwijking."
+    ).format(
+        budget=quantity(budget, finding.unit, indicator.decimals), sign=sign,
+        amount=quantity(abs(change) if change is not None else None, finding.unit,
+                        indicator.decimals),
+        percent=number(abs(finding.compared) if finding.compared is not None else None, 1),
+        target_op=target_op, target=number(finding.target, 1),
+        signal_op=signal_op, signal=number(finding.signal, 1),
+    )
+
+
 def _norm_sentence(finding: Finding, indicator: Indicator) -> str:
     kind = finding.norm_kind
     direction = indicator.direction
@@ -166,6 +186,8 @@ def _norm_sentence(finding: Finding, indicator: Indicator) -> str:
             target_op=target_op, target=number(finding.target, 1),
             signal_op=signal_op, signal=number(finding.signal, 1),
         )
+    if kind == "begroting":
+        return _budget_sentence(finding, indicator, target_op, signal_op)
     if kind == "vergelijkingsgroep":
         return _(
             "Vergelijkingsgroep: streefwaarde {target_op} {target}, signaalwaarde {signal_op} "

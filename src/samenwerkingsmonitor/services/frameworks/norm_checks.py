@@ -16,7 +16,8 @@ from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.frameworks.locations import KeyRef, Locate
 
 EURO_UNITS = frozenset({"eur", "eur_per_inwoner"})
-THRESHOLD_KINDS = frozenset({NormKind.ABSOLUTE, NormKind.BASELINE, NormKind.PEER, NormKind.TREND})
+THRESHOLD_KINDS = frozenset({NormKind.ABSOLUTE, NormKind.BASELINE, NormKind.PEER, NormKind.TREND,
+                             NormKind.BUDGET})
 
 
 class _NormChecks:

@@ -13,6 +13,7 @@ from samenwerkingsmonitor.services.frameworks.load import DEFAULT_FRAMEWORK, loa
 from samenwerkingsmonitor.services.frameworks.ports import FrameworkFiles
 from samenwerkingsmonitor.services.measurements.export import export_measurements as export_table
 from samenwerkingsmonitor.services.measurements.importing import (
+    MAX_PROBLEMS,
     ImportResult,
     refused,
 )
@@ -48,6 +49,7 @@ class ImportRequest:
     decimal_comma: bool | None = None  # None: the file decides (ADR 0008)
     framework: str = DEFAULT_FRAMEWORK
     max_mb: float | None = None  # None: SAMENWERKINGSMONITOR_MAX_FILE_MB, else 50 MB
+    max_problems: int = MAX_PROBLEMS  # a refusal stops after this many problems (ADR 0025)
 
 
 def import_measurements(request: ImportRequest, ports: MeasurementPorts) -> ImportResult:
@@ -58,7 +60,8 @@ def import_measurements(request: ImportRequest, ports: MeasurementPorts) -> Impo
     framework = load_framework(request.framework, ports.framework_files())
     return import_with_reader(repo, request.path, organisation, framework, request.user,
                               request.reason, request.dry_run, request.decimal_comma,
-                              reader=reader_for(request.path, readers))
+                              reader=reader_for(request.path, readers),
+                              max_problems=request.max_problems)
 
 
 def reader_for(path: Path, readers: dict[str, TableReader]) -> TableReader:
