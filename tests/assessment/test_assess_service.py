@@ -161,7 +161,7 @@ def test_budget_norm_judges_the_realisatie_against_the_begroting(repo: SqlReposi
               for year, value in ((2018, 990_000), (2019, 1_030_000), (2020, 1_080_000))]
     load(repo, csv(tmp_path / "a.csv", lines))
     outcome = assess(repo, AssessmentRequest((TEAM,), 2018, 2020, 2018))
-    budget = {f.year: f for f in outcome.findings if f.norm == "lasten_team_begroting"}
+    budget = {f.year: f for f in outcome.findings if f.norm == "lasten_team_realisatie_begroting"}
     assert {year: f.verdict.value for year, f in budget.items()} == {
         2018: "voldoet", 2019: "voldoet_deels", 2020: "voldoet_niet"}
     assert [round(budget[y].compared or 0, 6) for y in (2018, 2019, 2020)] == [-1.0, 3.0, 8.0]
