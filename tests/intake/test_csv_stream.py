@@ -50,7 +50,8 @@ def test_a_nul_byte_far_into_the_file_names_its_line(tmp_path: Path) -> None:
 def test_windows_1252_in_a_later_block_makes_the_whole_file_windows_1252(
         tmp_path: Path) -> None:
     path = tmp_path / "oud.csv"
-    body = HEADER + "".join(lines(30)) + "GM0397;formatie_fte;2019;realisatie;1;fte;Begroting;café\n"
+    body = (HEADER + "".join(lines(30))
+            + "GM0397;formatie_fte;2019;realisatie;1;fte;Begroting;café\n")
     path.write_bytes(body.encode("cp1252"))
     streamed = stream_csv(path, block=64)
     assert streamed.encoding == "cp1252"
