@@ -17,6 +17,7 @@ from samenwerkingsmonitor.services.frameworks.load import (
     DEFAULT_FRAMEWORK,
     data_burden,
     load_framework,
+    published_share,
 )
 
 KADER = load_framework(DEFAULT_FRAMEWORK, TomlFrameworkFiles())
@@ -116,3 +117,15 @@ def test_data_burden_per_subject_per_year() -> None:
     municipality = BURDEN[SubjectKind.MUNICIPALITY]
     assert (municipality.values, len(municipality.pc_source)) == (8, 8)
     assert BURDEN[SubjectKind.COOPERATION].values == 14
+    assert BURDEN[SubjectKind.COOPERATION].pc_source == (
+        "evaluatiebepaling_aanwezig", "uittredingsbepaling_aanwezig", "zienswijze_raad_gevraagd",
+        "raadsinformatiebrieven_aantal", "verdeelsleutel_vastgesteld")
+    assert team.pc_source == ()  # a team's share is asked of the team
+
+
+def test_at_least_40_percent_of_the_inputs_come_from_published_data() -> None:
+    """Issue 14: a municipality's 8 inputs (BBV, CBS inhabitants, taakveld 0.4) and 5 of a
+    cooperation's 14 (the regeling's text, council decisions): 13 of 22."""
+    share = published_share(KADER)
+    assert (share.published, share.inputs) == (13, 22)
+    assert share.percent >= 40

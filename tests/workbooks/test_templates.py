@@ -148,7 +148,7 @@ def test_data_burden_per_kind_of_subject(model: TemplateModel) -> None:
     assert lines == [("gemeenten", 1, 8, 8, 0, 8, 24),
                      ("teams", 6, TEAM, 0, 1, TEAM, 6 * 3 * TEAM),
                      # level 2 asks 9 a year; the level-1 one exists from 2019 and asks 5
-                     ("samenwerkingen", 2, 9, 0, 2, 14, 3 * 9 + 2 * 5)]
+                     ("samenwerkingen", 2, 9, 5, 2, 14, 3 * 9 + 2 * 5)]
 
 
 @pytest.mark.parametrize(("first", "last", "message"), [
@@ -271,9 +271,10 @@ def test_xlsx_toelichting_explains_every_indicator_and_the_burden(
         assert guide.id in texts and guide.definition in texts
     assert "procent: 12,5 betekent 12,5 % (niet 0,125)" in texts[texts.index("ziekteverzuim_pct")
                                                               + 7]
-    assert (f"• 6 teams: {TEAM} waarden per onderwerp per jaar, waarvan 0 uit begroting of "
-            f"jaarrekening en 1 door een beoordelaar (het hele kader vraagt er ten hoogste "
-            f"{TEAM}); {6 * 3 * TEAM} rijen in dit bestand.") in texts
+    assert (f"• 6 teams: {TEAM} waarden per onderwerp per jaar, waarvan 0 al gepubliceerd "
+            f"(begroting, jaarrekening of een ander openbaar stuk) en 1 door een beoordelaar "
+            f"(het hele kader vraagt er ten hoogste {TEAM}); {6 * 3 * TEAM} rijen in dit "
+            f"bestand.") in texts
 
 
 # --- the ODS file, read back with odfpy ----------------------------------------------------

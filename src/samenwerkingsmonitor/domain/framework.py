@@ -146,7 +146,9 @@ class Indicator:
     maximum: float | None = None
     decimals: int = 1
     variant: str = ""
-    pc_source: bool = False  # published in the P&C cycle (begroting/jaarrekening)
+    # published anyway: P&C (begroting, jaarrekening, BBV), CBS, or for a cooperation the
+    # public text of the regeling and council decisions (issue 14)
+    pc_source: bool = False
     source_hint: str = ""
     weight: float = 1.0  # for the weighted roll-up
 

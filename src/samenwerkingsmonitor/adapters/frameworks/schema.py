@@ -123,7 +123,9 @@ class IndicatorEntry(FileModel):
     max: float | None = None
     decimals: int = Field(1, ge=0, le=6)
     variant: str = ""
-    pc_source: bool = Field(False, description="Gepubliceerd in begroting of jaarrekening.")
+    pc_source: bool = Field(False, description=(
+        "Wordt toch al gepubliceerd: begroting, jaarrekening (BBV), CBS, of voor een "
+        "samenwerking de tekst van de regeling en raadsbesluiten."))
     source_hint: str = ""
     weight: float = Field(1.0, description="Gewicht bij de gewogen samenvatting; > 0.")
 

@@ -83,9 +83,10 @@ def column_notes() -> tuple[tuple[str, str, str], ...]:
 
 
 def burden_sentence(line: BurdenLine) -> str:
-    return _("{subjects} {kind}: {per} waarden per onderwerp per jaar, waarvan {pc} uit "
-             "begroting of jaarrekening en {assessed} door een beoordelaar (het hele kader "
-             "vraagt er ten hoogste {framework}); {rows} rijen in dit bestand.").format(
+    return _("{subjects} {kind}: {per} waarden per onderwerp per jaar, waarvan {pc} al "
+             "gepubliceerd (begroting, jaarrekening of een ander openbaar stuk) en {assessed} "
+             "door een beoordelaar (het hele kader vraagt er ten hoogste {framework}); {rows} "
+             "rijen in dit bestand.").format(
                  subjects=line.subjects, kind=line.subject_kind, per=line.per_subject_year,
                  pc=line.pc_source, assessed=line.assessed, framework=line.framework_values,
                  rows=line.rows)
@@ -169,7 +170,8 @@ def guide_headers() -> tuple[str, ...]:
 def source_text(guide: IndicatorGuide) -> str:
     parts = []
     if guide.pc_source:
-        parts.append(_("Staat in begroting of jaarrekening."))
+        parts.append(_("Wordt al gepubliceerd: begroting, jaarrekening of een ander openbaar "
+                       "stuk."))
     if guide.assessed:
         parts.append(_("Oordeel van een beoordelaar (bijvoorbeeld uit interviews)."))
     if guide.source_hint:
