@@ -7,6 +7,7 @@ and returns a `Judged` of the same length plus per-row detail facts.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -32,6 +33,9 @@ from samenwerkingsmonitor.domain.assessment import DetailKey, Gap
 from samenwerkingsmonitor.domain.framework import Indicator, Norm, NormKind
 from samenwerkingsmonitor.domain.measurements import MeasurementKind
 from samenwerkingsmonitor.domain.organisation import PeerGroup
+from samenwerkingsmonitor.domain.size_classes import SIZE_CLASS_RULE, size_class, size_class_label
+
+INHABITANTS = "inwoners"  # the input the size class is read from (DESIGN.md 4.1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,39 +136,71 @@ def _apply_trend(rows: pl.DataFrame, norm: Norm, indicator: Indicator,
 
 def _apply_peer(rows: pl.DataFrame, values: FloatArray, norm: Norm, indicator: Indicator,
                 context: NormContext) -> tuple[Judged, list[list[dict[str, str]]]]:
+    """Per year: the named group, or with peer_rule "inwonersklasse" per size class the
+    municipalities of that class in that year (from the stored inhabitants)."""
     size = rows.height
     codes = np.full(size, NOT_ASSESSABLE, dtype=np.int8)
     gaps = np.full(size, gap_code(Gap.TOO_FEW_PEERS), dtype=np.int8)
     compared, target, signal, reference = (np.full(size, np.nan) for _ in range(4))
     detail: list[list[dict[str, str]]] = [[] for _ in range(size)]
+    out = (codes, gaps, compared, target, signal, reference, detail)
     comparable = ~rows["not_comparable"].fill_null(False).to_numpy()
     years = rows["year"].to_numpy()
+    subjects = rows["subject"].to_list()
     for year in np.unique(years):
+        at_year = np.flatnonzero(years == year)
+        if norm.peer_rule == SIZE_CLASS_RULE:
+            classes = _size_classes(context.values, int(year))
+            own_class = np.array([classes.get(subjects[i], 0) for i in at_year])
+            for number in sorted(set(own_class.tolist()) - {0}):
+                members = tuple(sorted(s for s, c in classes.items() if c == number))
+                facts = [{"key": DetailKey.SIZE_CLASS.value, "value": size_class_label(number)}]
+                _judge_against(rows, values, comparable, at_year[own_class == number], members,
+                               facts, norm, indicator, context, int(year), out)
+            continue
         group = next((g for g in context.peer_groups
                       if g.id == norm.peer_group and g.validity.covers(int(year))), None)
         if group is None:
             continue
-        at = np.flatnonzero(years == year)
-        members = pl.DataFrame({"subject": list(group.members)}, schema={"subject": pl.Utf8})
-        known = context.values.filter(
-            (pl.col("indicator") == norm.indicator) & (pl.col("kind") == norm.measurement_kind)
-            & (pl.col("year") == int(year))
-        ).select("subject", "value", "not_comparable")
-        member_rows = members.join(known, on="subject", how="left")
-        member_comparable = ~member_rows["not_comparable"].fill_null(False).to_numpy()
-        own = {s: i for i, s in enumerate(group.members)}
-        self_index = np.array([own.get(s, -1) for s in rows["subject"].gather(at).to_list()])
-        matrix = peer_matrix(_floats(member_rows["value"]), member_comparable, self_index)
-        thresholds = peer_thresholds_for(norm, matrix)
-        part = judge_peer_values(values[at], comparable[at], thresholds, norm,
-                                 indicator.direction)
-        codes[at], gaps[at], compared[at] = part.codes, part.gaps, part.compared
-        target[at], signal[at], reference[at] = part.target, part.signal, part.reference
-        left_out = ", ".join(s for s, ok in zip(group.members, member_comparable, strict=True)
-                             if not ok)
         facts = [{"key": DetailKey.PEER_GROUP.value, "value": group.id}]
-        if left_out:
-            facts.append({"key": DetailKey.LEFT_OUT_NOT_COMPARABLE.value, "value": left_out})
-        for i, count in zip(at, thresholds.count, strict=True):
-            detail[i] = facts + [{"key": DetailKey.PEER_COUNT.value, "value": str(int(count))}]
+        _judge_against(rows, values, comparable, at_year, group.members, facts, norm,
+                       indicator, context, int(year), out)
     return judged(codes, gaps, compared, target, signal, reference), detail
+
+
+def _size_classes(values: pl.DataFrame, year: int) -> dict[str, int]:
+    """The CBS size class of every municipality with stored inhabitants in `year`."""
+    known = values.filter((pl.col("indicator") == INHABITANTS)
+                          & (pl.col("kind") == MeasurementKind.ACTUAL.value)
+                          & (pl.col("year") == year) & pl.col("value").is_not_null())
+    return {subject: size_class(value)
+            for subject, value in zip(known["subject"].to_list(), known["value"].to_list(),
+                                      strict=True)}
+
+
+def _judge_against(rows: pl.DataFrame, values: FloatArray, comparable: np.ndarray,
+                   at: np.ndarray, members: tuple[str, ...], facts: list[dict[str, str]],
+                   norm: Norm, indicator: Indicator, context: NormContext, year: int,
+                   out: tuple[Any, ...]) -> None:
+    """Judge the rows `at` against the peers `members` of one year; fills `out` in place."""
+    codes, gaps, compared, target, signal, reference, detail = out
+    frame = pl.DataFrame({"subject": list(members)}, schema={"subject": pl.Utf8})
+    known = context.values.filter(
+        (pl.col("indicator") == norm.indicator) & (pl.col("kind") == norm.measurement_kind)
+        & (pl.col("year") == year)
+    ).select("subject", "value", "not_comparable")
+    member_rows = frame.join(known, on="subject", how="left", maintain_order="left")
+    member_comparable = ~member_rows["not_comparable"].fill_null(False).to_numpy()
+    own = {s: i for i, s in enumerate(members)}
+    self_index = np.array([own.get(s, -1) for s in rows["subject"].gather(at).to_list()])
+    matrix = peer_matrix(_floats(member_rows["value"]), member_comparable, self_index)
+    thresholds = peer_thresholds_for(norm, matrix)
+    part = judge_peer_values(values[at], comparable[at], thresholds, norm, indicator.direction)
+    codes[at], gaps[at], compared[at] = part.codes, part.gaps, part.compared
+    target[at], signal[at], reference[at] = part.target, part.signal, part.reference
+    left_out = ", ".join(s for s, ok in zip(members, member_comparable, strict=True) if not ok)
+    facts = list(facts)
+    if left_out:
+        facts.append({"key": DetailKey.LEFT_OUT_NOT_COMPARABLE.value, "value": left_out})
+    for i, count in zip(at, thresholds.count, strict=True):
+        detail[i] = facts + [{"key": DetailKey.PEER_COUNT.value, "value": str(int(count))}]

@@ -92,6 +92,8 @@ def _norm_text(norm: dict[str, Any]) -> str:
         detail += _(", constante prijzen ({index})").format(index=norm["price_index"])
     if norm["peer_group"]:
         detail += _(", groep {group}").format(group=norm["peer_group"])
+    if norm.get("peer_rule"):
+        detail += _(", eigen inwonersklasse (CBS) per jaar")
     if kind == "trend":
         detail += _(", over {years} jaar").format(years=norm["years"])
     source = norm["source"]

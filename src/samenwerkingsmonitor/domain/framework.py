@@ -95,7 +95,9 @@ class Norm:
     - nulmeting: change in percent against the baseline, `target`/`signal` in percent,
       optionally in constant prices via `price_index` (a reference series id).
     - vergelijkingsgroep: `target`/`signal` are percentiles of the peer group's values
-      (comparable values only); `peer_group` names the group, `min_peers` the minimum count.
+      (comparable values only); `peer_group` names the group, or `peer_rule` =
+      "inwonersklasse" compares each municipality with its own CBS size class of that year
+      (domain/size_classes.py); `min_peers` the minimum count.
     - trend: improvement in percent per year over `years` years (least squares),
       `target`/`signal` in percent per year.
     - kwalitatief: `scale` maps each scale value to a verdict.
@@ -116,6 +118,7 @@ class Norm:
     signal_high: Bound | None = None
     price_index: str | None = None
     peer_group: str | None = None
+    peer_rule: str | None = None  # "inwonersklasse": the own CBS size class per year
     min_peers: int = 3
     years: int = 3
     scale: tuple[tuple[str, Verdict], ...] = ()

@@ -125,11 +125,16 @@ def _baseline_sentence(finding: Finding, indicator: Indicator) -> str:
 
 
 def _peer_sentence(facts: dict[str, str]) -> str:
-    group = facts.get(DetailKey.PEER_GROUP)
-    if not group:
+    group, size_class = facts.get(DetailKey.PEER_GROUP), facts.get(DetailKey.SIZE_CLASS)
+    if size_class:
+        text = _("Vergeleken met {count} gemeenten in dezelfde inwonersklasse van het CBS "
+                 "({size_class}).").format(count=facts.get(DetailKey.PEER_COUNT, "?"),
+                                          size_class=size_class)
+    elif group:
+        text = _("Vergeleken met {count} gemeenten uit groep '{group}'.").format(
+            count=facts.get(DetailKey.PEER_COUNT, "?"), group=group)
+    else:
         return ""
-    text = _("Vergeleken met {count} gemeenten uit groep '{group}'.").format(
-        count=facts.get(DetailKey.PEER_COUNT, "?"), group=group)
     left_out = facts.get(DetailKey.LEFT_OUT_NOT_COMPARABLE)
     if left_out:
         text += " " + _("Niet meegeteld omdat hun waarde niet vergelijkbaar is: {codes}.").format(

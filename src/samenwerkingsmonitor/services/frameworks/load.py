@@ -144,7 +144,7 @@ def describe_framework(framework: Framework) -> dict[str, Any]:
             "signal": _bound(n.signal), "band_low": _bound(n.band_low),
             "band_high": _bound(n.band_high), "signal_low": _bound(n.signal_low),
             "signal_high": _bound(n.signal_high), "price_index": n.price_index,
-            "peer_group": n.peer_group, "years": n.years,
+            "peer_group": n.peer_group, "peer_rule": n.peer_rule, "years": n.years,
             "scale": {k: v.value for k, v in n.scale},
             "source": {"kind": n.source.kind.value, "reference": n.source.reference},
             "owner": n.source.owner, "example": n.source.example,
