@@ -49,8 +49,9 @@ class Measurement:
 
     @property
     def key(self) -> tuple[str, str, int, str]:
-        """What a stored version is a version of."""
-        return (self.subject, self.indicator, self.year, self.kind.value)
+        """What a stored version is a version of. The kind is a StrEnum, equal to and hashed
+        as its text, so the key equals the one read back from storage (and is quick to make)."""
+        return (self.subject, self.indicator, self.year, self.kind)
 
 
 @dataclass(frozen=True, slots=True)

@@ -116,7 +116,7 @@ class CsvRows:
                                 return
                     elif record:
                         cells = tuple(record)
-                        if any(cell[:1] == "'" for cell in cells):
+                        if "'" in "".join(cells) and any(c[:1] == "'" for c in cells):
                             cells = tuple(_unescape(cell) for cell in cells)
                         yield start, cells
                     start = reader.line_num + 1

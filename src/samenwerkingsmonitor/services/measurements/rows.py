@@ -115,9 +115,9 @@ def _not_filled_in(cells: tuple[str, ...], positions: dict[str, int]) -> bool:
     value, source = positions.get("waarde"), positions.get("bron")
     if value is None or source is None:
         return False
-    def empty(position: int) -> bool:
-        return position >= len(cells) or not cells[position].strip()
-    return empty(value) and empty(source)
+    width = len(cells)
+    return ((value >= width or not cells[value].strip())
+            and (source >= width or not cells[source].strip()))
 
 
 def _resolve_headers(table: RawTable, checked: CheckedTable) -> tuple[dict[str, int], list[int]]:
