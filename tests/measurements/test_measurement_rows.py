@@ -104,7 +104,7 @@ REFUSALS = [
       "prognose (een jaarrekening is realisatie)."]),
     ("unknown status", [row(status="concept")],
      [f"{AT}, kolom 'status': Onbekende status 'concept'. Kies definitief (standaard), "
-      "voorlopig, reconstructie of schatting."]),
+      "voorlopig, reconstructie, schatting of gepubliceerd."]),
     ("unknown vergelijkbaar", [row(vergelijkbaar="soms")],
      [f"{AT}, kolom 'vergelijkbaar': Vergelijkbaar 'soms' is geen ja of nee. Vul ja (standaard) "
       "of nee in; bij nee de reden in de kolom toelichting."]),

@@ -18,6 +18,7 @@ class MeasurementStatus(StrEnum):
     PROVISIONAL = "voorlopig"
     RECONSTRUCTED = "reconstructie"
     ESTIMATE = "schatting"
+    PUBLISHED = "gepubliceerd"  # fetched from a national open source (fetch cbs|bbv)
 
 
 class BaselineStatus(StrEnum):

@@ -170,7 +170,8 @@ def _add_validations(sheet: Worksheet, model: TemplateModel, last: int) -> None:
                        "samenwerkingen)."),
         "indicator": _("Kies een indicator uit de lijst; zie het blad Toelichting."),
         "soort": _("Kies begroting, realisatie of prognose."),
-        "status": _("Kies definitief (standaard), voorlopig, reconstructie of schatting."),
+        "status": _("Kies definitief (standaard), voorlopig, reconstructie, schatting of "
+                           "gepubliceerd."),
         "vergelijkbaar": _("Kies ja (standaard) of nee; bij nee de reden in toelichting."),
     }
     for name, error in whole_column.items():

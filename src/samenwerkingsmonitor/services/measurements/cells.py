@@ -189,7 +189,8 @@ class CellChecker:
                            "realisatie)."))
         else:
             self.problem(row, column, _("Onbekende status '{text}'.").format(text=text),
-                         _("Kies definitief (standaard), voorlopig, reconstructie of schatting."))
+                         _("Kies definitief (standaard), voorlopig, reconstructie, schatting of "
+                           "gepubliceerd."))
         return None
 
     def subject_in_year(self, row: int, subject: Subject | None, year: int | None) -> None:

@@ -108,5 +108,6 @@ def measurement_status_label(status: str) -> str:
         MeasurementStatus.PROVISIONAL: _("voorlopig"),
         MeasurementStatus.RECONSTRUCTED: _("reconstructie"),
         MeasurementStatus.ESTIMATE: _("schatting"),
+        MeasurementStatus.PUBLISHED: _("gepubliceerd"),
     }
     return texts[MeasurementStatus(status)]

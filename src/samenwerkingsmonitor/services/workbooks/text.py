@@ -73,7 +73,8 @@ def column_notes() -> tuple[tuple[str, str, str], ...]:
         "eenheid": _("De eenheid van de indicator; ligt vast, niet wijzigen."),
         "bron": _("Document, systeem of URL waar de waarde vandaan komt."),
         "peildatum": _("Datum waarop de waarde betrekking heeft (JJJJ-MM-DD)."),
-        "status": _("definitief (standaard), voorlopig, reconstructie of schatting."),
+        "status": _("definitief (standaard), voorlopig, reconstructie, schatting of "
+                    "gepubliceerd (opgehaald met fetch)."),
         "variant": _("Gebruikte definitievariant, bijvoorbeeld 'lasten excl. reserves'."),
         "vergelijkbaar": _("ja (standaard) of nee; bij nee de reden in toelichting."),
         "toelichting": _("Vrije tekst."),
