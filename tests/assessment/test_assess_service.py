@@ -176,3 +176,26 @@ def test_budget_norm_judges_the_realisatie_against_the_begroting(repo: SqlReposi
     assert "realisatie tegenover begroting, lager is beter" in text
     under = explain(budget[2018], indicator)
     assert "afwijking −€ 10.000 (−1,0 %)" in under
+
+
+def test_budget_norm_uses_the_amended_budget_and_names_the_primitive_one(
+        repo: SqlRepository, tmp_path: Path) -> None:
+    """Worked case: primitive begroting € 1.000.000, begroting na wijziging € 1.050.000,
+    realisatie € 1.030.000: against the amended budget 1,9 % under (voldoet); the explanation
+    also names the deviation from the primitive budget (+€ 30.000, +3,0 %)."""
+    from samenwerkingsmonitor.services.assessment.explain import explain
+
+    lines = [f"{TEAM},lasten_eur,2019,begroting,1000000,eur,begroting 2019,definitief",
+             f"{TEAM},lasten_eur,2019,begroting_na_wijziging,1050000,eur,"
+             "tweede bestuursrapportage 2019,definitief",
+             f"{TEAM},lasten_eur,2019,realisatie,1030000,eur,jaarrekening 2019,definitief"]
+    load(repo, csv(tmp_path / "a.csv", lines))
+    outcome = assess(repo, AssessmentRequest((TEAM,), 2019, 2019, 2019))
+    finding = next(f for f in outcome.findings if f.norm == "lasten_team_realisatie_begroting")
+    assert (finding.verdict.value, finding.reference) == ("voldoet", 1_050_000.0)
+    assert round(finding.compared or 0, 4) == round(-20_000 / 1_050_000 * 100, 4)
+    indicator = outcome.framework.indicator("lasten_eur") if outcome.framework else None
+    assert indicator is not None
+    assert ("Begroting na wijziging € 1.050.000; afwijking −€ 20.000 (−1,9 %). Primitieve "
+            "begroting € 1.000.000; afwijking +€ 30.000 (+3,0 %). Streef ≤ 0,0 %, signaal "
+            "≤ 5,0 % afwijking.") in explain(finding, indicator)

@@ -100,8 +100,8 @@ REFUSALS = [
       "(1990-2027). Controleer het jaar: metingen gaan van 1990 tot en met vijf jaar na "
       "volgend jaar."]),
     ("unknown soort", [row(soort="jaarrekening")],
-     [f"{AT}, kolom 'soort': Onbekende soort 'jaarrekening'. Kies begroting, realisatie of "
-      "prognose (een jaarrekening is realisatie)."]),
+     [f"{AT}, kolom 'soort': Onbekende soort 'jaarrekening'. Kies begroting, "
+      "begroting_na_wijziging, realisatie of prognose (een jaarrekening is realisatie)."]),
     ("unknown status", [row(status="concept")],
      [f"{AT}, kolom 'status': Onbekende status 'concept'. Kies definitief (standaard), "
       "voorlopig, reconstructie, schatting of gepubliceerd."]),

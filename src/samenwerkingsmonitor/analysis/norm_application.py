@@ -74,7 +74,7 @@ def apply_norm(rows: pl.DataFrame, norm: Norm, indicator: Indicator,
     if norm.kind is NormKind.TREND:
         return _apply_trend(rows, norm, indicator, context), empty_detail
     if norm.kind is NormKind.BUDGET:
-        return _apply_budget(rows, values, norm, indicator, context), empty_detail
+        return _apply_budget(rows, values, norm, indicator, context)
     return _apply_peer(rows, values, norm, indicator, context)
 
 
@@ -97,15 +97,26 @@ def _apply_baseline(rows: pl.DataFrame, values: FloatArray, norm: Norm, indicato
 
 
 def _apply_budget(rows: pl.DataFrame, values: FloatArray, norm: Norm, indicator: Indicator,
-                  context: NormContext) -> Judged:
-    """The begroting of the same subject, indicator and year beside each realisatie."""
-    budgets = context.values.filter(
-        (pl.col("indicator") == norm.indicator)
-        & (pl.col("kind") == MeasurementKind.BUDGET.value)
-    ).select("subject", "year", budget="value").unique(["subject", "year"])
-    joined = rows.select("subject", "year").join(budgets, on=["subject", "year"], how="left",
-                                                 maintain_order="left")
-    return judge_budget_values(values, _floats(joined["budget"]), norm, indicator.direction)
+                  context: NormContext) -> tuple[Judged, list[list[dict[str, str]]]]:
+    """The begroting of the same subject, indicator and year beside each realisatie: the
+    amended budget (begroting na wijziging) when given, else the primitive one; with both, the
+    primitive one is kept as a detail fact so the explanation names both deviations."""
+    joined = rows.select("subject", "year")
+    for kind, name in ((MeasurementKind.BUDGET, "primitive"),
+                       (MeasurementKind.AMENDED_BUDGET, "amended")):
+        budget = context.values.filter(
+            (pl.col("indicator") == norm.indicator) & (pl.col("kind") == kind.value)
+        ).select("subject", "year", pl.col("value").alias(name)).unique(["subject", "year"])
+        joined = joined.join(budget, on=["subject", "year"], how="left", maintain_order="left")
+    primitive, amended = _floats(joined["primitive"]), _floats(joined["amended"])
+    both = ~np.isnan(primitive) & ~np.isnan(amended)
+    detail: list[list[dict[str, str]]] = [
+        ([{"key": DetailKey.AMENDED_BUDGET.value, "value": "ja"}]
+         + ([{"key": DetailKey.PRIMITIVE_BUDGET.value, "value": repr(float(p))}] if b else []))
+        if not np.isnan(a) else []
+        for p, a, b in zip(primitive, amended, both, strict=True)]
+    used = np.where(np.isnan(amended), primitive, amended)
+    return judge_budget_values(values, used, norm, indicator.direction), detail
 
 
 def _apply_trend(rows: pl.DataFrame, norm: Norm, indicator: Indicator,

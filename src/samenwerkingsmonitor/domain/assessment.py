@@ -52,6 +52,8 @@ class DetailKey(StrEnum):
     SIGNAL_BAND = "signaalband"
     EXAMPLE_NORM = "voorbeeldnorm"
     SIZE_CLASS = "inwonersklasse"  # the CBS size class a size-class peer norm resolved to
+    AMENDED_BUDGET = "begroting_na_wijziging"  # "ja": a budget norm used the amended budget
+    PRIMITIVE_BUDGET = "primitieve_begroting"  # the primitive budget beside an amended one
 
 
 @dataclass(frozen=True, slots=True)

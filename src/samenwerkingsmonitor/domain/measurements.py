@@ -11,6 +11,7 @@ class MeasurementKind(StrEnum):
     BUDGET = "begroting"
     ACTUAL = "realisatie"
     FORECAST = "prognose"
+    AMENDED_BUDGET = "begroting_na_wijziging"  # the begroting after the council's amendments
 
 
 class MeasurementStatus(StrEnum):

@@ -152,20 +152,33 @@ def _quality_sentence(finding: Finding) -> str:
 def _budget_sentence(finding: Finding, indicator: Indicator, target_op: str,
                      signal_op: str) -> str:
     """Realisatie against begroting: the budget, the deviation in % and in the unit (euros)."""
+    facts = dict(finding.detail)
     budget = finding.reference
     change = None if finding.value is None or budget is None else finding.value - budget
     sign = "+" if change is not None and change > 0 else "−" if change else ""
-    return _(
-        "Begroting {budget}; afwijking {sign}{amount} ({sign}{percent} %). "
-        "Streef {target_op} {target} %, signaal {signal_op} {signal} % afwijking."
-    ).format(
+    template = (_("Begroting na wijziging {budget}; afwijking {sign}{amount} ({sign}{percent} "
+                  "%).") if facts.get(DetailKey.AMENDED_BUDGET) else
+                _("Begroting {budget}; afwijking {sign}{amount} ({sign}{percent} %)."))
+    text = template.format(
         budget=quantity(budget, finding.unit, indicator.decimals), sign=sign,
         amount=quantity(abs(change) if change is not None else None, finding.unit,
                         indicator.decimals),
-        percent=number(abs(finding.compared) if finding.compared is not None else None, 1),
-        target_op=target_op, target=number(finding.target, 1),
-        signal_op=signal_op, signal=number(finding.signal, 1),
-    )
+        percent=number(abs(finding.compared) if finding.compared is not None else None, 1))
+    primitive = facts.get(DetailKey.PRIMITIVE_BUDGET)
+    if primitive and finding.value is not None and float(primitive):
+        first = float(primitive)
+        change = finding.value - first
+        sign = "+" if change > 0 else "−" if change else ""
+        text += " " + _("Primitieve begroting {budget}; afwijking {sign}{amount} ({sign}"
+                        "{percent} %).").format(
+            budget=quantity(first, finding.unit, indicator.decimals), sign=sign,
+            amount=quantity(abs(change), finding.unit, indicator.decimals),
+            percent=number(abs(change) / abs(first) * 100, 1))
+    return text + " " + _("Streef {target_op} {target} %, signaal {signal_op} {signal} % "
+                          "afwijking.").format(target_op=target_op,
+                                              target=number(finding.target, 1),
+                                              signal_op=signal_op,
+                                              signal=number(finding.signal, 1))
 
 
 def _norm_sentence(finding: Finding, indicator: Indicator) -> str:

@@ -185,8 +185,8 @@ class CellChecker:
             return value
         if column == "soort":
             self.problem(row, column, _("Onbekende soort '{text}'.").format(text=text),
-                         _("Kies begroting, realisatie of prognose (een jaarrekening is "
-                           "realisatie)."))
+                         _("Kies begroting, begroting_na_wijziging, realisatie of prognose (een "
+                           "jaarrekening is realisatie)."))
         else:
             self.problem(row, column, _("Onbekende status '{text}'.").format(text=text),
                          _("Kies definitief (standaard), voorlopig, reconstructie, schatting of "

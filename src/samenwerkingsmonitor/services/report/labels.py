@@ -98,6 +98,7 @@ def measurement_kind_label(kind: str) -> str:
         MeasurementKind.BUDGET: _("begroting"),
         MeasurementKind.ACTUAL: _("realisatie"),
         MeasurementKind.FORECAST: _("prognose"),
+        MeasurementKind.AMENDED_BUDGET: _("begroting na wijziging"),
     }
     return texts[MeasurementKind(kind)]
 
