@@ -218,7 +218,8 @@ def test_xlsx_dropdowns_cover_their_columns(model: TemplateModel,
         assert tuple(c.value for c in column_cells) == values
     assert ("whole", "2018", f"C2:C{end}") in found
     assert book["Lijsten"].sheet_state == "hidden"
-    assert model.lists["soort"] == ("begroting", "realisatie", "prognose")
+    assert model.lists["soort"] == ("begroting", "realisatie", "prognose",
+                                    "begroting_na_wijziging")
     assert model.lists["vergelijkbaar"] == ("ja", "nee")
     assert model.lists["onderwerp"][:2] == ("GM0397", "heemstede-bloemendaal")
 
@@ -297,7 +298,7 @@ def test_ods_has_the_rows_and_content_validations(model: TemplateModel, ods: Any
     conditions = {v.getAttribute("name"): v.getAttribute("condition")
                   for v in document.spreadsheet.getElementsByType(ContentValidation)}
     assert conditions["lijst_onderwerp"] == "of:cell-content-is-in-list([$Lijsten.$A$2:.$A$10])"
-    assert conditions["lijst_soort"] == "of:cell-content-is-in-list([$Lijsten.$C$2:.$C$4])"
+    assert conditions["lijst_soort"] == "of:cell-content-is-in-list([$Lijsten.$C$2:.$C$5])"
     assert conditions["waarde_ontvlechtingsplan_aanwezig"] == (
         'of:cell-content-is-in-list("ja";"nee")')
     assert conditions["waarde_ziekteverzuim_pct"] == (
@@ -368,7 +369,7 @@ def test_libreoffice_reads_the_ods_content_validations(files: dict[str, Path], t
     """LibreOffice saves the ODS as XLSX: the checks it understood come out as validations."""
     sheet = openpyxl.load_workbook(soffice(files["ods"], "xlsx", tmp_path, profile))["Metingen"]
     found = {(v.type, v.formula1, v.formula2) for v in sheet.data_validations.dataValidation}
-    assert {("list", "Lijsten!$A$2:$A$10", "0"), ("list", "Lijsten!$C$2:$C$4", "0"),
+    assert {("list", "Lijsten!$A$2:$A$10", "0"), ("list", "Lijsten!$C$2:$C$5", "0"),
             ("whole", "2018", "2020"), ("decimal", "0", "100"), ("list", '"fte"', "0"),
             ("list", '"ja,nee"', "0"), ("list", '"1,2,3,4,5"', "0")} <= found
 
