@@ -12,6 +12,7 @@ Adapters are imported inside the methods, so that a command pays only for the li
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,11 @@ if TYPE_CHECKING:  # the types only; see the module docstring for why imports ar
     from samenwerkingsmonitor.services.backup.ports import BackupFiles, BackupStore
     from samenwerkingsmonitor.services.frameworks.ports import FrameworkFiles
     from samenwerkingsmonitor.services.intake.tables import RawTable
-    from samenwerkingsmonitor.services.measurements.ports import ExportWriter, TableReader
+    from samenwerkingsmonitor.services.measurements.ports import (
+        ExportWriter,
+        PublishedSource,
+        TableReader,
+    )
     from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
     from samenwerkingsmonitor.services.report.ports import CouncilWriter, ReportWriter
     from samenwerkingsmonitor.services.scenarios.ports import ScenarioReader
@@ -30,6 +35,7 @@ if TYPE_CHECKING:  # the types only; see the module docstring for why imports ar
     from samenwerkingsmonitor.services.workbooks.ports import TemplateWriter
 
 DATABASE_ENV = "SAMENWERKINGSMONITOR_DATABASE"
+CBS_URL_ENV = "SAMENWERKINGSMONITOR_CBS_URL"  # another address for CBS StatLine's OData
 DEFAULT_DATABASE = "sqlite:///samenwerkingsmonitor.db"
 
 
@@ -58,6 +64,10 @@ class Wiring:
     database: str = DEFAULT_DATABASE
     limits: Any = None  # IntakeLimits for every file read; None: from --max-size (tests set it)
     opened: Any = field(default=None, repr=False)  # a Repository already open, to share
+    # CBS StatLine's OData catalogue (host and path) and scheme: the tests serve a recorded
+    # response on 127.0.0.1 over http (issue 14: no internet on these machines)
+    statline_catalog: str = "opendata.cbs.nl"
+    statline_https: bool = True
 
     def for_database(self, url: str) -> Wiring:
         """The same wiring on another database (the demo builds its own)."""
@@ -109,6 +119,18 @@ class Wiring:
         )
 
         return read_vulnerability_tables(paths, decimal_comma, self.limits or limits_from(max_mb))
+
+    def published_sources(self) -> dict[str, PublishedSource]:
+        """`fetch cbs` and `fetch bbv` (docs/gepubliceerde-cijfers.md)."""
+        from samenwerkingsmonitor.adapters.measurements.published_files import BbvSource
+        from samenwerkingsmonitor.adapters.measurements.statline import StatLineSource
+
+        catalog, https = self.statline_catalog, self.statline_https
+        mirror = os.environ.get(CBS_URL_ENV, "").strip()
+        if mirror:  # e.g. a proxy or a local mirror: http://127.0.0.1:8080
+            scheme, _sep, rest = mirror.partition("://")
+            catalog, https = rest.rstrip("/"), scheme != "http"
+        return {"cbs": StatLineSource(catalog, https), "bbv": BbvSource()}
 
     def export_writers(self) -> dict[str, ExportWriter]:
         spreadsheets = "samenwerkingsmonitor.adapters.measurements.spreadsheet_writer"

@@ -37,7 +37,7 @@ def test_validate_confirms_a_valid_framework_in_dutch() -> None:
     assert result.exit_code == 0
     assert result.output == (
         "Toetsingskader 'standaardkader' versie 1.0 is geldig: 9 criteria, 40 indicatoren, "
-        "31 normen.\n"
+        "33 normen.\n"
     )
 
 
@@ -94,6 +94,9 @@ def test_show_prints_the_tree_norms_and_burden() -> None:
         assert expected in result.output
     burden = [line for line in result.output.splitlines() if "│ team" in line]
     assert burden and burden[0].split("│")[2].strip() == "11"
+    assert ("Uit gepubliceerde bronnen (begroting, jaarrekening, CBS, de tekst van de regeling, "
+            "raadsbesluiten): 12 van de 19 jaarlijkse waarden van een gemeente en een "
+            "samenwerking samen (63 %).") in " ".join(result.output.split())
 
 
 def test_show_json_has_the_tree_and_the_burden() -> None:
@@ -112,6 +115,7 @@ def test_show_json_has_the_tree_and_the_burden() -> None:
                    "loonsom_eur", "inhuur_eur", "lasten_totaal_eur", "lasten_overhead_eur"],
     }
     assert data["data_burden"]["team"]["values"] == 11
+    assert data["published_share"] == {"published": 12, "inputs": 19, "percent": 63.2}
 
 
 def test_show_refuses_an_unknown_format(

@@ -434,6 +434,20 @@ BROKEN = [
     ),
     pytest.param(
         [
+            ('kind = "absoluut"\ntarget = 10',
+             'kind = "vergelijkingsgroep"\npeer_group = "buren"\n'
+             'peer_rule = "inwonersklasse"\ntarget = 50'),
+            ('signal = 14', 'signal = 75'),
+        ],
+        [
+            'kader.toml, regel 67, sleutel norms.overhead_grens.peer_rule: Een norm noemt zowel '
+            'een vergelijkingsgroep als een regel. Kies één van beide: peer_group = "..." of '
+            'peer_rule = "inwonersklasse".',
+        ],
+        id="peer_with_group_and_rule",
+    ),
+    pytest.param(
+        [
             ('target = 10\nsignal = 14',
              'band_low = 12\nband_high = 8\nsignal_low = 13'),
         ],

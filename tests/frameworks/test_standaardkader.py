@@ -17,6 +17,7 @@ from samenwerkingsmonitor.services.frameworks.load import (
     DEFAULT_FRAMEWORK,
     data_burden,
     load_framework,
+    published_share,
 )
 
 KADER = load_framework(DEFAULT_FRAMEWORK, TomlFrameworkFiles())
@@ -117,3 +118,16 @@ def test_data_burden_per_subject_per_year() -> None:
     assert (municipality.values, len(municipality.pc_source)) == (8, 8)
     # 14 asked before issue 12; the 3 process indicators are now counted from events
     assert BURDEN[SubjectKind.COOPERATION].values == 11
+    assert BURDEN[SubjectKind.COOPERATION].pc_source == (
+        "evaluatiebepaling_aanwezig", "uittredingsbepaling_aanwezig", "zienswijze_raad_gevraagd",
+        "verdeelsleutel_vastgesteld")
+    assert team.pc_source == ()  # a team's share is asked of the team
+
+
+def test_at_least_40_percent_of_the_inputs_come_from_published_data() -> None:
+    """Issue 14: a municipality's 8 inputs (BBV, CBS inhabitants, taakveld 0.4) and 4 of a
+    cooperation's 11 (the regeling's text, council decisions; the council letters are counted
+    from the process events, issue 12): 12 of 19."""
+    share = published_share(KADER)
+    assert (share.published, share.inputs) == (12, 19)
+    assert share.percent >= 40

@@ -88,8 +88,9 @@ class HoldingRepository(SqlRepository):
         super().__init__(url)
         self.holding, self.release = holding, release
 
-    def append_versions(self, batch: Batch, versions: Sequence[NewVersion]) -> None:
-        super().append_versions(batch, versions)
+    def append_versions(self, batch: Batch, versions: Sequence[NewVersion],
+                        check: bool = True) -> None:
+        super().append_versions(batch, versions, check)
         self.holding.set()
         assert self.release.wait(WAIT), "the test never released the first import"
 

@@ -34,8 +34,12 @@ KNOWN = ("onderwerp, indicator, jaar, soort, waarde, eenheid, bron, peildatum, s
 AT = "metingen.csv, rij 2"
 
 
+THIS_YEAR = 2021  # the storable years are 1990 to next year + 5: 1990-2027
+
+
 def problems(raw: RawTable) -> list[str]:
-    return [issue.describe() for issue in validate_rows(raw, ORG, FRAMEWORK).report.issues]
+    return [issue.describe()
+            for issue in validate_rows(raw, ORG, FRAMEWORK, THIS_YEAR).report.issues]
 
 
 REFUSALS = [
@@ -87,20 +91,20 @@ REFUSALS = [
     ("year not an integer", [row(jaar="2019.0")],
      [f"{AT}, kolom 'jaar': Jaar '2019.0' is geen geheel getal. Schrijf het jaar als vier "
       "cijfers, bijvoorbeeld 2019."]),
-    ("year before the framework's period", [row(jaar="2017")],
-     [f"{AT}, kolom 'jaar': Jaar 2017 valt buiten de periode van toetsingskader 'testkader' "
-      "(2018-2022). Importeer alleen jaren binnen de periode, of kies met --framework een "
-      "toetsingskader dat dit jaar omvat."]),
-    ("year after the framework's period", [row(jaar="2023")],
-     [f"{AT}, kolom 'jaar': Jaar 2023 valt buiten de periode van toetsingskader 'testkader' "
-      "(2018-2022). Importeer alleen jaren binnen de periode, of kies met --framework een "
-      "toetsingskader dat dit jaar omvat."]),
+    ("year before 1990", [row(jaar="1989")],
+     [f"{AT}, kolom 'jaar': Jaar 1989 ligt buiten de jaren die kunnen worden opgeslagen "
+      "(1990-2027). Controleer het jaar: metingen gaan van 1990 tot en met vijf jaar na "
+      "volgend jaar."]),
+    ("year after next year + 5", [row(jaar="2028")],
+     [f"{AT}, kolom 'jaar': Jaar 2028 ligt buiten de jaren die kunnen worden opgeslagen "
+      "(1990-2027). Controleer het jaar: metingen gaan van 1990 tot en met vijf jaar na "
+      "volgend jaar."]),
     ("unknown soort", [row(soort="jaarrekening")],
-     [f"{AT}, kolom 'soort': Onbekende soort 'jaarrekening'. Kies begroting, realisatie of "
-      "prognose (een jaarrekening is realisatie)."]),
+     [f"{AT}, kolom 'soort': Onbekende soort 'jaarrekening'. Kies begroting, "
+      "begroting_na_wijziging, realisatie of prognose (een jaarrekening is realisatie)."]),
     ("unknown status", [row(status="concept")],
      [f"{AT}, kolom 'status': Onbekende status 'concept'. Kies definitief (standaard), "
-      "voorlopig, reconstructie of schatting."]),
+      "voorlopig, reconstructie, schatting of gepubliceerd."]),
     ("unknown vergelijkbaar", [row(vergelijkbaar="soms")],
      [f"{AT}, kolom 'vergelijkbaar': Vergelijkbaar 'soms' is geen ja of nee. Vul ja (standaard) "
       "of nee in; bij nee de reden in de kolom toelichting."]),
@@ -194,7 +198,7 @@ def test_a_file_without_rows_is_refused(raw: RawTable, expected: list[str]) -> N
 
 
 def test_all_problems_of_all_rows_at_once() -> None:
-    rows = [row(onderwerp="GM9999", waarde="twaalf", bron=""), row(), row(jaar="1999")]
+    rows = [row(onderwerp="GM9999", waarde="twaalf", bron=""), row(), row(jaar="1899")]
     assert [p.split(":")[0] for p in problems(table(rows))] == [
         "metingen.csv, rij 2, kolom 'onderwerp'",
         "metingen.csv, rij 2, kolom 'waarde'",
@@ -255,9 +259,19 @@ def test_a_full_row_becomes_a_measurement() -> None:
     ({"peildatum": "2019-12-31"}, {"reference_date": date(2019, 12, 31)}),
     ({"status": ""}, {"status": MeasurementStatus.FINAL, "comparable": True}),
     ({"onderwerp": "GM0397/archief", "jaar": "2018"}, {"subject": "GM0397/archief"}),
+    # History without a framework (ADR 0024): the framework covers 2018-2022, yet any year from
+    # 1990 to next year + 5 is stored; the framework's period only bounds the assessment.
+    ({"jaar": "2017"}, {"year": 2017}),
+    ({"jaar": "1990"}, {"year": 1990}),
+    ({"jaar": "2027", "soort": "begroting"}, {"year": 2027}),
+    # A pre-cooperation baseline: the cooperation and its shared team begin in 2013.
+    ({"onderwerp": "heemstede-bloemendaal/communicatie", "indicator": "lasten_eur",
+      "eenheid": "eur", "jaar": "2012", "status": "reconstructie"},
+     {"subject": "heemstede-bloemendaal/communicatie", "year": 2012}),
+    ({"onderwerp": "GM0397/archief", "jaar": "2014"}, {"year": 2014}),
 ])
 def test_accepted_rows(changes: dict[str, str], expected: dict[str, object]) -> None:
-    checked = validate_rows(table([row(**changes)]), ORG, FRAMEWORK)
+    checked = validate_rows(table([row(**changes)]), ORG, FRAMEWORK, THIS_YEAR)
     assert checked.report.ok, problems(table([row(**changes)]))
     measurement = checked.rows[0].measurement
     assert {name: getattr(measurement, name) for name in expected} == expected

@@ -148,8 +148,9 @@ def test_data_burden_per_kind_of_subject(model: TemplateModel) -> None:
     assert lines == [("gemeenten", 1, 8, 8, 0, 8, 24),
                      ("teams", 6, TEAM, 0, 1, TEAM, 6 * 3 * TEAM),
                      # level 2 asks 6 a year (the 3 process indicators are counted from
-                     # events, ADR 0020); the level-1 one exists from 2019 and asks 5
-                     ("samenwerkingen", 2, 6, 0, 2, 11, 3 * 6 + 2 * 5)]
+                     # events, ADR 0020), 4 of them published; the level-1 one exists from
+                     # 2019 and asks 5
+                     ("samenwerkingen", 2, 6, 4, 2, 11, 3 * 6 + 2 * 5)]
 
 
 @pytest.mark.parametrize(("first", "last", "message"), [
@@ -219,7 +220,8 @@ def test_xlsx_dropdowns_cover_their_columns(model: TemplateModel,
         assert tuple(c.value for c in column_cells) == values
     assert ("whole", "2018", f"C2:C{end}") in found
     assert book["Lijsten"].sheet_state == "hidden"
-    assert model.lists["soort"] == ("begroting", "realisatie", "prognose")
+    assert model.lists["soort"] == ("begroting", "realisatie", "prognose",
+                                    "begroting_na_wijziging")
     assert model.lists["vergelijkbaar"] == ("ja", "nee")
     assert model.lists["onderwerp"][:2] == ("GM0397", "heemstede-bloemendaal")
 
@@ -272,9 +274,10 @@ def test_xlsx_toelichting_explains_every_indicator_and_the_burden(
         assert guide.id in texts and guide.definition in texts
     assert "procent: 12,5 betekent 12,5 % (niet 0,125)" in texts[texts.index("ziekteverzuim_pct")
                                                               + 7]
-    assert (f"• 6 teams: {TEAM} waarden per onderwerp per jaar, waarvan 0 uit begroting of "
-            f"jaarrekening en 1 door een beoordelaar (het hele kader vraagt er ten hoogste "
-            f"{TEAM}); {6 * 3 * TEAM} rijen in dit bestand.") in texts
+    assert (f"• 6 teams: {TEAM} waarden per onderwerp per jaar, waarvan 0 al gepubliceerd "
+            f"(begroting, jaarrekening of een ander openbaar stuk) en 1 door een beoordelaar "
+            f"(het hele kader vraagt er ten hoogste {TEAM}); {6 * 3 * TEAM} rijen in dit "
+            f"bestand.") in texts
 
 
 # --- the ODS file, read back with odfpy ----------------------------------------------------
@@ -297,7 +300,7 @@ def test_ods_has_the_rows_and_content_validations(model: TemplateModel, ods: Any
     conditions = {v.getAttribute("name"): v.getAttribute("condition")
                   for v in document.spreadsheet.getElementsByType(ContentValidation)}
     assert conditions["lijst_onderwerp"] == "of:cell-content-is-in-list([$Lijsten.$A$2:.$A$10])"
-    assert conditions["lijst_soort"] == "of:cell-content-is-in-list([$Lijsten.$C$2:.$C$4])"
+    assert conditions["lijst_soort"] == "of:cell-content-is-in-list([$Lijsten.$C$2:.$C$5])"
     assert conditions["waarde_ontvlechtingsplan_aanwezig"] == (
         'of:cell-content-is-in-list("ja";"nee")')
     assert conditions["waarde_ziekteverzuim_pct"] == (
@@ -368,7 +371,7 @@ def test_libreoffice_reads_the_ods_content_validations(files: dict[str, Path], t
     """LibreOffice saves the ODS as XLSX: the checks it understood come out as validations."""
     sheet = openpyxl.load_workbook(soffice(files["ods"], "xlsx", tmp_path, profile))["Metingen"]
     found = {(v.type, v.formula1, v.formula2) for v in sheet.data_validations.dataValidation}
-    assert {("list", "Lijsten!$A$2:$A$10", "0"), ("list", "Lijsten!$C$2:$C$4", "0"),
+    assert {("list", "Lijsten!$A$2:$A$10", "0"), ("list", "Lijsten!$C$2:$C$5", "0"),
             ("whole", "2018", "2020"), ("decimal", "0", "100"), ("list", '"fte"', "0"),
             ("list", '"ja,nee"', "0"), ("list", '"1,2,3,4,5"', "0")} <= found
 
@@ -490,7 +493,8 @@ def test_the_template_command_writes_the_file(cli: Cli,
     (("uit.csv", "--subjects", "GM0397", "--years", "2019"), 2,
      "Fout: Bestandstype '.csv' kan niet als invulbestand worden geschreven: kies .xlsx of .ods."),
     (("uit.xlsx", "--subjects", "GM0397", "--years", "2019", "--kinds", "jaarrekening"), 2,
-     "Fout: Onbekende soort 'jaarrekening': kies begroting, realisatie of prognose."),
+     "Fout: Onbekende soort 'jaarrekening': kies begroting, begroting_na_wijziging, "
+     "realisatie of prognose."),
     (("uit.xlsx", "--subjects", "GM9999", "--years", "2019"), 1,
      "Fout: Onbekend onderwerp: GM9999."),
     (("uit.xlsx", "--subjects", "GM0397", "--years", "2010-2012"), 2,

@@ -187,6 +187,24 @@ def judge_baseline_values(
     return judged(codes, gaps, change, target, signal, np.array(baseline, dtype=np.float64))
 
 
+# --- begroting ---------------------------------------------------------------------------------
+
+
+def judge_budget_values(values: ArrayLike, budgets: ArrayLike, norm: Norm,
+                        direction: Direction) -> Judged:
+    """Deviation of the realisatie from the begroting of the same year, in percent of the
+    budget: (realisatie - begroting) / |begroting| x 100, graded in the indicator's direction
+    (lager_is_beter: an overrun above target % is not met). The budget is the reference."""
+    require_kind(norm, NormKind.BUDGET)
+    value, budget = np.broadcast_arrays(as_floats(values), as_floats(budgets))
+    gaps = assign_gaps([(np.isnan(value), Gap.NO_VALUE), (np.isnan(budget), Gap.NO_BUDGET),
+                        (budget == 0, Gap.DIVISION_BY_ZERO)], value.shape)
+    deviation = baseline_change_pct(value, budget, np.ones(value.shape))
+    target, signal = norm_thresholds(norm, value.shape)
+    return judged(grade(deviation, norm, direction), gaps, deviation, target, signal,
+                  np.array(budget, dtype=np.float64))
+
+
 # --- trend -------------------------------------------------------------------------------------
 
 

@@ -61,6 +61,12 @@ def show(
         return
     console.print(_tree(view.description), soft_wrap=False)
     console.print(_burden_table(view.burden))
+    share = view.description["published_share"]
+    console.print(_("Uit gepubliceerde bronnen (begroting, jaarrekening, CBS, de tekst van de "
+                    "regeling, raadsbesluiten): {published} van de {inputs} jaarlijkse waarden "
+                    "van een gemeente en een samenwerking samen ({percent} %).").format(
+        published=share["published"], inputs=share["inputs"],
+        percent=f"{share['percent']:.0f}"), markup=False)
 
 
 def _bound_text(bound: dict[str, Any] | None) -> str:
@@ -86,6 +92,8 @@ def _norm_text(norm: dict[str, Any]) -> str:
         detail += _(", constante prijzen ({index})").format(index=norm["price_index"])
     if norm["peer_group"]:
         detail += _(", groep {group}").format(group=norm["peer_group"])
+    if norm.get("peer_rule"):
+        detail += _(", eigen inwonersklasse (CBS) per jaar")
     if kind == "trend":
         detail += _(", over {years} jaar").format(years=norm["years"])
     source = norm["source"]
@@ -134,7 +142,7 @@ def _burden_table(burdens: tuple[SubjectBurden, ...]) -> Table:
     table = Table(title=_("Gegevenslast per onderwerp per jaar"))
     table.add_column(_("Onderwerp"))
     table.add_column(_("Waarden"), justify="right")
-    table.add_column(_("Uit P&C-cyclus"), justify="right")
+    table.add_column(_("Gepubliceerd"), justify="right")
     table.add_column(_("Oordeel van een persoon"), justify="right")
     for burden in burdens:
         table.add_row(_subject_label(burden.subject_kind.value), str(burden.values),

@@ -62,6 +62,8 @@ def import_command(
     max_mb: Annotated[float | None, typer.Option(
         "--max-size", help=_("Grootste bestand in MB (standaard 50, of "
                              "SAMENWERKINGSMONITOR_MAX_FILE_MB)."))] = None,
+    max_problems: Annotated[int, typer.Option(
+        "--max-problems", min=1, help=_("Stop na zoveel problemen (standaard 1000)."))] = 1000,
     old_decimal: Annotated[str | None, typer.Option("--decimaal", hidden=True)] = None,
     old_max_mb: Annotated[float | None, typer.Option("--max-grootte", hidden=True)] = None,
 ) -> None:
@@ -72,7 +74,8 @@ def import_command(
     request = ImportRequest(
         file, settings.user, reason, dry_run,
         decimal_option(either(decimal, old_decimal, "--decimaal", "--decimal")),
-        framework_id, either(max_mb, old_max_mb, "--max-grootte", "--max-size"))
+        framework_id, either(max_mb, old_max_mb, "--max-grootte", "--max-size"),
+        max_problems)
     try:
         with err_console.status(_("Metingen controleren..."), spinner="dots"):
             result = import_measurements(request, wiring())

@@ -21,8 +21,9 @@ def parse_kinds(text: str) -> tuple[MeasurementKind, ...]:
     kinds: list[MeasurementKind] = []
     for part in (p.strip().lower() for p in text.split(",")):
         if part not in {k.value for k in MeasurementKind}:
-            raise UsageError(_("Onbekende soort '{text}': kies begroting, realisatie of "
-                               "prognose.").format(text=part))
+            raise UsageError(_("Onbekende soort '{text}': kies begroting, "
+                               "begroting_na_wijziging, realisatie of prognose.").format(
+                text=part))
         kinds.append(MeasurementKind(part))
     return tuple(dict.fromkeys(kinds))
 

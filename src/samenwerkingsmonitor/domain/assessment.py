@@ -36,6 +36,7 @@ class Gap(StrEnum):
     UNKNOWN_SCALE_VALUE = "onbekende_schaalwaarde"
     NO_NORM = "geen_norm"
     BEFORE_NORM_START = "norm_nog_niet_van_toepassing"
+    NO_BUDGET = "geen_begroting"  # appended: gap codes are positions in this enum
 
 
 class DetailKey(StrEnum):
@@ -50,6 +51,9 @@ class DetailKey(StrEnum):
     BAND = "band"
     SIGNAL_BAND = "signaalband"
     EXAMPLE_NORM = "voorbeeldnorm"
+    SIZE_CLASS = "inwonersklasse"  # the CBS size class a size-class peer norm resolved to
+    AMENDED_BUDGET = "begroting_na_wijziging"  # "ja": a budget norm used the amended budget
+    PRIMITIVE_BUDGET = "primitieve_begroting"  # the primitive budget beside an amended one
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,7 @@ class NormKind(StrEnum):
     PEER = "vergelijkingsgroep"
     TREND = "trend"
     QUALITATIVE = "kwalitatief"
+    BUDGET = "begroting"  # realisatie against the begroting of the same year (ADR 0024)
 
 
 class NormSourceKind(StrEnum):
@@ -94,10 +95,15 @@ class Norm:
     - nulmeting: change in percent against the baseline, `target`/`signal` in percent,
       optionally in constant prices via `price_index` (a reference series id).
     - vergelijkingsgroep: `target`/`signal` are percentiles of the peer group's values
-      (comparable values only); `peer_group` names the group, `min_peers` the minimum count.
+      (comparable values only); `peer_group` names the group, or `peer_rule` =
+      "inwonersklasse" compares each municipality with its own CBS size class of that year
+      (domain/size_classes.py); `min_peers` the minimum count.
     - trend: improvement in percent per year over `years` years (least squares),
       `target`/`signal` in percent per year.
     - kwalitatief: `scale` maps each scale value to a verdict.
+    - begroting: deviation of the realisatie from the begroting of the same year in percent,
+      (realisatie - begroting) / |begroting| x 100, `target`/`signal` in percent in the
+      indicator's direction (lager_is_beter: at most target % over budget).
     """
 
     id: str
@@ -112,6 +118,7 @@ class Norm:
     signal_high: Bound | None = None
     price_index: str | None = None
     peer_group: str | None = None
+    peer_rule: str | None = None  # "inwonersklasse": the own CBS size class per year
     min_peers: int = 3
     years: int = 3
     scale: tuple[tuple[str, Verdict], ...] = ()
@@ -142,7 +149,9 @@ class Indicator:
     maximum: float | None = None
     decimals: int = 1
     variant: str = ""
-    pc_source: bool = False  # published in the P&C cycle (begroting/jaarrekening)
+    # published anyway: P&C (begroting, jaarrekening, BBV), CBS, or for a cooperation the
+    # public text of the regeling and council decisions (issue 14)
+    pc_source: bool = False
     source_hint: str = ""
     weight: float = 1.0  # for the weighted roll-up
 

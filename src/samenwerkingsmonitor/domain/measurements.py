@@ -11,6 +11,7 @@ class MeasurementKind(StrEnum):
     BUDGET = "begroting"
     ACTUAL = "realisatie"
     FORECAST = "prognose"
+    AMENDED_BUDGET = "begroting_na_wijziging"  # the begroting after the council's amendments
 
 
 class MeasurementStatus(StrEnum):
@@ -18,6 +19,7 @@ class MeasurementStatus(StrEnum):
     PROVISIONAL = "voorlopig"
     RECONSTRUCTED = "reconstructie"
     ESTIMATE = "schatting"
+    PUBLISHED = "gepubliceerd"  # fetched from a national open source (fetch cbs|bbv)
 
 
 class BaselineStatus(StrEnum):
@@ -49,8 +51,9 @@ class Measurement:
 
     @property
     def key(self) -> tuple[str, str, int, str]:
-        """What a stored version is a version of."""
-        return (self.subject, self.indicator, self.year, self.kind.value)
+        """What a stored version is a version of. The kind is a StrEnum, equal to and hashed
+        as its text, so the key equals the one read back from storage (and is quick to make)."""
+        return (self.subject, self.indicator, self.year, self.kind)
 
 
 @dataclass(frozen=True, slots=True)

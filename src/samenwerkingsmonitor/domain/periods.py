@@ -29,6 +29,15 @@ class Validity:
 
 ALWAYS = Validity(1900, None)
 
+FIRST_STORABLE_YEAR = 1990
+YEARS_AHEAD = 5  # beyond next year: long-term budgets (meerjarenraming)
+
+
+def storable_years(this_year: int) -> tuple[int, int]:
+    """Years a measurement may be stored for, whatever the framework (ADR 0024): from 1990 to
+    next year + 5. The framework's period bounds what is assessed, not what is kept."""
+    return FIRST_STORABLE_YEAR, this_year + 1 + YEARS_AHEAD
+
 
 def first_overlap(periods: list[Validity]) -> tuple[int, int] | None:
     """Indexes of the first pair of overlapping periods, or None."""

@@ -124,7 +124,9 @@ class IndicatorEntry(FileModel):
     max: float | None = None
     decimals: int = Field(1, ge=0, le=6)
     variant: str = ""
-    pc_source: bool = Field(False, description="Gepubliceerd in begroting of jaarrekening.")
+    pc_source: bool = Field(False, description=(
+        "Wordt toch al gepubliceerd: begroting, jaarrekening (BBV), CBS, of voor een "
+        "samenwerking de tekst van de regeling en raadsbesluiten."))
     source_hint: str = ""
     weight: float = Field(1.0, description="Gewicht bij de gewogen samenvatting; > 0.")
 
@@ -177,6 +179,9 @@ class NormEntry(FileModel):
     signal_high: BoundValue | None = None
     price_index: str | None = None
     peer_group: str | None = None
+    peer_rule: Literal["inwonersklasse"] | None = Field(None, description=(
+        "In plaats van een vaste groep: elke gemeente tegenover de gemeenten in haar eigen "
+        "CBS-inwonersklasse van dat jaar, volgens de opgeslagen inwoners."))
     min_peers: int = Field(3, ge=1)
     years: int = Field(3, ge=2)
     scale: dict[str, VerdictValue] = Field(default_factory=dict)
@@ -266,7 +271,7 @@ def norm_to_domain(entry: NormEntry) -> Norm:
         target=_bound(entry.target), signal=_bound(entry.signal),
         band_low=_bound(entry.band_low), band_high=_bound(entry.band_high),
         signal_low=_bound(entry.signal_low), signal_high=_bound(entry.signal_high),
-        price_index=entry.price_index, peer_group=entry.peer_group,
+        price_index=entry.price_index, peer_group=entry.peer_group, peer_rule=entry.peer_rule,
         min_peers=entry.min_peers, years=entry.years,
         scale=tuple((key, Verdict(v)) for key, v in entry.scale.items()),
         measurement_kind=entry.measurement_kind, first_year=entry.first_year,
@@ -340,7 +345,8 @@ def _norm_dict(n: Norm) -> dict[str, Any]:
         "signal": _bound_value(n.signal), "band_low": _bound_value(n.band_low),
         "band_high": _bound_value(n.band_high), "signal_low": _bound_value(n.signal_low),
         "signal_high": _bound_value(n.signal_high), "price_index": n.price_index,
-        "peer_group": n.peer_group, "min_peers": n.min_peers, "years": n.years,
+        "peer_group": n.peer_group, "peer_rule": n.peer_rule, "min_peers": n.min_peers,
+        "years": n.years,
         "scale": {k: v.value for k, v in n.scale}, "measurement_kind": n.measurement_kind,
         "first_year": n.first_year, "source": source,
     }, {"description": "", "min_peers": 3, "years": 3, "scale": {},

@@ -21,11 +21,11 @@ import io
 from pathlib import Path
 from typing import NoReturn
 
+from samenwerkingsmonitor.adapters.intake.csv_stream import stream_csv
 from samenwerkingsmonitor.adapters.intake.file_guard import (
     IntakeLimits,
     check_width,
     decode_text,
-    read_guarded,
     refuse,
 )
 from samenwerkingsmonitor.i18n import _
@@ -37,9 +37,9 @@ _ZIP_SIGNATURE = b"PK\x03\x04"  # XLSX and ODS are zip files
 
 def read_csv(path: Path, decimal_comma: bool | None = None,
              limits: IntakeLimits | None = None) -> RawTable:
-    """The file at `path` as a RawTable; refuses (ImportRefused) what is not CSV text."""
-    limits = limits or IntakeLimits()
-    return parse_csv(read_guarded(path, limits), path.name, decimal_comma, limits)
+    """The file at `path` as a RawTable; refuses (ImportRefused) what is not CSV text. The rows
+    are read lazily from disk (csv_stream.py, ADR 0025), by the rules of parse_csv."""
+    return stream_csv(path, decimal_comma, limits)
 
 
 def parse_csv(data: bytes, file_name: str, decimal_comma: bool | None = None,

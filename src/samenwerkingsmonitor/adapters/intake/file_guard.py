@@ -136,9 +136,53 @@ def refuse_ole2(file_name: str, data: bytes) -> NoReturn:
 
 # --- CSV text ------------------------------------------------------------------------------
 
-def decode_text(data: bytes, file_name: str, limits: IntakeLimits) -> tuple[str, str]:
+def decode_text(data: bytes, file_name: str, limits: IntakeLimits, *, first_line: int = 1,
+                head: bool = True) -> tuple[str, str]:
     """(text, encoding): UTF-8 with or without BOM, else Windows-1252; refuses binary data,
-    NUL bytes and over-long lines first."""
+    NUL bytes and over-long lines first. A streamed file (csv_stream.py) is checked in pieces:
+    `first_line` numbers the piece's first line, `head=False` skips the checks of a file's
+    first bytes."""
+    if head:
+        _check_head(data, file_name)
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        refuse(file_name, _("Het bestand bevat een NUL-teken (byte 0); het is geen gewone "
+                            "tekst."),
+               _("Sla het bestand opnieuw op als 'CSV UTF-8'; een CSV-bestand bevat geen "
+                 "binaire gegevens."), line=data.count(b"\n", 0, nul) + first_line)
+    _check_line_lengths(data, file_name, limits.max_line_bytes, first_line)
+    _check_bare_cr(data, file_name, first_line)
+    try:
+        return data.decode("utf-8-sig" if head else "utf-8"), "utf-8"
+    except UnicodeDecodeError as error:
+        utf8_error = error
+    line = data.count(b"\n", 0, utf8_error.start) + first_line
+    utf8_letter = _UTF8_MULTIBYTE.search(data)
+    if utf8_letter is not None:  # one encoding per file: never "FinanciÃ«le"
+        refuse(file_name, _("Het bestand mengt twee tekensets: regel {utf8} is UTF-8, maar "
+                            "deze regel niet (waarschijnlijk Windows-1252).").format(
+                                utf8=data.count(b"\n", 0, utf8_letter.start()) + first_line),
+               _("Sla het hele bestand opnieuw op als 'CSV UTF-8' en controleer de letters met "
+                 "accenten op deze regel."), line=line)
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        refuse(file_name, _("Het bestand is geen geldige UTF-8-tekst."),
+               _("Sla het bestand op als 'CSV UTF-8' (in Excel: Opslaan als, CSV UTF-8)."),
+               row=data.count(b"\n", 0, utf8_error.start) + first_line)
+
+
+def _check_bare_cr(data: bytes, file_name: str, first_line: int = 1) -> None:
+    """A CR without LF ends a row for the CSV reader and drops the rest of a value."""
+    found = _BARE_CR.search(data)
+    if found is not None:
+        refuse(file_name, _("De regel bevat een los regeleinde-teken (CR, teken 13) zonder "
+                            "regelopvoeding; daar zou de rij worden afgebroken."),
+               _("Haal het teken uit de waarde, of sla het bestand opnieuw op als 'CSV UTF-8' "
+                 "met gewone regeleinden."), line=data.count(b"\n", 0, found.start()) + first_line)
+
+
+def _check_head(data: bytes, file_name: str) -> None:
     if data.startswith(_UTF16_BOMS):
         refuse(file_name, _("Het bestand is opgeslagen als UTF-16-tekst (in Excel: "
                             "'Unicode-tekst')."),
@@ -149,46 +193,10 @@ def decode_text(data: bytes, file_name: str, limits: IntakeLimits) -> tuple[str,
     if kind is not None:
         refuse(file_name, _("Dit is geen CSV-bestand maar {kind}.").format(kind=kind),
                _("Lever de metingen aan als CSV-, XLSX- of ODS-bestand."))
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        refuse(file_name, _("Het bestand bevat een NUL-teken (byte 0); het is geen gewone "
-                            "tekst."),
-               _("Sla het bestand opnieuw op als 'CSV UTF-8'; een CSV-bestand bevat geen "
-                 "binaire gegevens."), line=data.count(b"\n", 0, nul) + 1)
-    _check_line_lengths(data, file_name, limits.max_line_bytes)
-    _check_bare_cr(data, file_name)
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError as error:
-        utf8_error = error
-    line = data.count(b"\n", 0, utf8_error.start) + 1
-    utf8_letter = _UTF8_MULTIBYTE.search(data)
-    if utf8_letter is not None:  # one encoding per file: never "FinanciÃ«le"
-        refuse(file_name, _("Het bestand mengt twee tekensets: regel {utf8} is UTF-8, maar "
-                            "deze regel niet (waarschijnlijk Windows-1252).").format(
-                                utf8=data.count(b"\n", 0, utf8_letter.start()) + 1),
-               _("Sla het hele bestand opnieuw op als 'CSV UTF-8' en controleer de letters met "
-                 "accenten op deze regel."), line=line)
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        refuse(file_name, _("Het bestand is geen geldige UTF-8-tekst."),
-               _("Sla het bestand op als 'CSV UTF-8' (in Excel: Opslaan als, CSV UTF-8)."),
-               row=line)
 
 
-def _check_bare_cr(data: bytes, file_name: str) -> None:
-    """A CR without LF ends a row for the CSV reader and drops the rest of a value."""
-    found = _BARE_CR.search(data)
-    if found is not None:
-        refuse(file_name, _("De regel bevat een los regeleinde-teken (CR, teken 13) zonder "
-                            "regelopvoeding; daar zou de rij worden afgebroken."),
-               _("Haal het teken uit de waarde, of sla het bestand opnieuw op als 'CSV UTF-8' "
-                 "met gewone regeleinden."), line=data.count(b"\n", 0, found.start()) + 1)
-
-
-def _check_line_lengths(data: bytes, file_name: str, limit: int) -> None:
-    start, line = 0, 1
+def _check_line_lengths(data: bytes, file_name: str, limit: int, first_line: int = 1) -> None:
+    start, line = 0, first_line
     while start < len(data):
         end = data.find(b"\n", start)
         end = len(data) if end < 0 else end

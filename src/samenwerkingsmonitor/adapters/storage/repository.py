@@ -7,7 +7,7 @@ DELETE by trigger (docs/adr/0007-storage-and-history.md).
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -196,8 +196,10 @@ class SqlRepository(ProcessRecords):
             link_new_rows(conn, "batches")
         return ser.row_to_batch(row)
 
-    def append_versions(self, batch: Batch, versions: Sequence[NewVersion]) -> None:
-        """Insert new versions of `batch`; refuses forks and versions of the wrong key."""
+    def append_versions(self, batch: Batch, versions: Sequence[NewVersion],
+                        check: bool = True) -> None:
+        """Insert new versions of `batch`; refuses forks and versions of the wrong key
+        (`check=False`: a chunk of a streamed import, checked once by check_batch)."""
         if not versions:
             return
         rows = (ser.version_to_row(batch, version) for version in versions)
@@ -211,8 +213,36 @@ class SqlRepository(ProcessRecords):
                         detail=str(error.orig).strip().splitlines()[0]
                     )
                 ) from error
-            check_versions_of_batch(conn, batch.id)
+            if check:
+                check_versions_of_batch(conn, batch.id)
             link_new_rows(conn, "measurement_versions")
+
+    def check_batch(self, batch_id: int) -> None:
+        with self._connection(write=True) as conn:
+            check_versions_of_batch(conn, batch_id)
+
+    def current_versions(self, keys: Collection[tuple[str, str, int, str]]
+                         ) -> dict[tuple[str, str, int, str], StoredMeasurement]:
+        """Only the versions of the given keys: narrowed in SQL by subject (in groups that
+        stay under the drivers' parameter limits) and indicator, then matched exactly."""
+        wanted = set(keys)
+        if not wanted:
+            return {}
+        mv, later = measurement_versions, measurement_versions.alias("later")
+        superseded = select(later.c.id).where(later.c.supersedes == mv.c.id)
+        subjects = sorted({key[0] for key in wanted})
+        indicators = sorted({key[1] for key in wanted})
+        found: dict[tuple[str, str, int, str], StoredMeasurement] = {}
+        with self._connection() as conn:
+            for start in range(0, len(subjects), _IN_GROUP):
+                query = _with_batch(select(mv)).where(
+                    ~exists(superseded), mv.c.subject.in_(subjects[start:start + _IN_GROUP]),
+                    mv.c.indicator.in_(indicators))
+                for row in conn.execute(query).mappings():
+                    key = (row["subject"], row["indicator"], row["year"], row["kind"])
+                    if key in wanted:
+                        found[key] = ser.row_to_stored_measurement(row)
+        return found
 
     def current_measurements(self, as_of_batch: int | None = None) -> list[StoredMeasurement]:
         """The newest version per (subject, indicator, year, kind): the versions no later
@@ -341,6 +371,9 @@ class SqlRepository(ProcessRecords):
     def iter_tables(self) -> Iterator[str]:
         """Table names, parents before children (the order to restore them in)."""
         yield from (table.name for table in metadata.sorted_tables)
+
+
+_IN_GROUP = 900  # subjects per IN list: under the 999 parameters of older SQLite builds
 
 
 def _with_batch(query: Any) -> Any:

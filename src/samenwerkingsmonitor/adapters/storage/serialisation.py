@@ -84,9 +84,9 @@ def version_to_row(batch: Batch, version: NewVersion) -> dict[str, Any]:
     m = version.measurement
     return {
         "subject": m.subject, "indicator": m.indicator, "year": int(m.year),
-        "kind": MeasurementKind(m.kind).value, "value": finite(m.value),
+        "kind": str(MeasurementKind(m.kind)), "value": finite(m.value),
         "scale_value": m.scale_value, "unit": m.unit, "source": m.source,
-        "reference_date": m.reference_date, "status": MeasurementStatus(m.status).value,
+        "reference_date": m.reference_date, "status": str(MeasurementStatus(m.status)),
         "variant": m.variant, "comparable": bool(m.comparable), "note": m.note,
         "batch_id": batch.id, "row": optional_int(version.row), "user_name": batch.user,
         "created": batch.created, "reason": batch.reason,

@@ -169,8 +169,9 @@ def _add_validations(sheet: Worksheet, model: TemplateModel, last: int) -> None:
         "onderwerp": _("Kies een onderwerp uit de lijst (de gekozen gemeenten, teams en "
                        "samenwerkingen)."),
         "indicator": _("Kies een indicator uit de lijst; zie het blad Toelichting."),
-        "soort": _("Kies begroting, realisatie of prognose."),
-        "status": _("Kies definitief (standaard), voorlopig, reconstructie of schatting."),
+        "soort": _("Kies begroting, begroting_na_wijziging, realisatie of prognose."),
+        "status": _("Kies definitief (standaard), voorlopig, reconstructie, schatting of "
+                           "gepubliceerd."),
         "vergelijkbaar": _("Kies ja (standaard) of nee; bij nee de reden in toelichting."),
     }
     for name, error in whole_column.items():

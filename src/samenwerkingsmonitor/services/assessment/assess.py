@@ -16,6 +16,7 @@ from samenwerkingsmonitor.analysis.engine import EngineInput, EngineResult, asse
 from samenwerkingsmonitor.domain.assessment import AssessmentRun, CriterionVerdict, Finding
 from samenwerkingsmonitor.domain.framework import Framework
 from samenwerkingsmonitor.domain.organisation import Organisation, Subject, SubjectKind
+from samenwerkingsmonitor.domain.periods import FIRST_STORABLE_YEAR
 from samenwerkingsmonitor.domain.process import PROCESS_INDICATORS, process_indicator_values
 from samenwerkingsmonitor.errors import InputRefused, NotFound, UsageError
 from samenwerkingsmonitor.i18n import _
@@ -102,11 +103,17 @@ def _check_years(request: AssessmentRequest, framework: Framework) -> None:
     if request.first_year > request.last_year:
         raise UsageError(_("Het eerste jaar ({first}) ligt na het laatste ({last}).").format(
             first=request.first_year, last=request.last_year))
-    years = (request.first_year, request.last_year, request.baseline_year)
+    # The framework's period bounds the assessed years; the baseline may lie before it, e.g.
+    # 2012 for a cooperation that began in 2013 (ADR 0024).
+    years = (request.first_year, request.last_year)
     if min(years) < framework.first_year or max(years) > framework.last_year:
         raise UsageError(_("De jaren moeten binnen de periode van het kader liggen: "
                            "{first}-{last}.").format(first=framework.first_year,
                                                      last=framework.last_year))
+    if request.baseline_year < FIRST_STORABLE_YEAR:
+        raise UsageError(_("Het jaar van de nulmeting ({baseline}) ligt voor {first}; zo ver "
+                           "terug worden geen metingen bewaard.").format(
+            baseline=request.baseline_year, first=FIRST_STORABLE_YEAR))
 
 
 def _engine_input(request: AssessmentRequest, framework: Framework, organisation: Organisation,

@@ -53,5 +53,6 @@ def norm_kind_label(kind: str) -> str:
         NormKind.PEER: _("ten opzichte van vergelijkbare gemeenten"),
         NormKind.TREND: _("trend"),
         NormKind.QUALITATIVE: _("kwalitatief"),
+        NormKind.BUDGET: _("realisatie tegenover begroting"),
     }
     return texts[NormKind(kind)]

@@ -52,6 +52,7 @@ def gap_text(gap: str) -> str:
         Gap.UNKNOWN_SCALE_VALUE: _("de waarde staat niet op de schaal van de norm"),
         Gap.NO_NORM: _("het kader bevat (nog) geen norm voor deze indicator"),
         Gap.BEFORE_NORM_START: _("de norm geldt pas na het jaar van de nulmeting"),
+        Gap.NO_BUDGET: _("er is geen begroting voor dit jaar aangeleverd"),
     }
     return texts.get(Gap(gap), gap)
 
@@ -124,11 +125,16 @@ def _baseline_sentence(finding: Finding, indicator: Indicator) -> str:
 
 
 def _peer_sentence(facts: dict[str, str]) -> str:
-    group = facts.get(DetailKey.PEER_GROUP)
-    if not group:
+    group, size_class = facts.get(DetailKey.PEER_GROUP), facts.get(DetailKey.SIZE_CLASS)
+    if size_class:
+        text = _("Vergeleken met {count} gemeenten in dezelfde inwonersklasse van het CBS "
+                 "({size_class}).").format(count=facts.get(DetailKey.PEER_COUNT, "?"),
+                                          size_class=size_class)
+    elif group:
+        text = _("Vergeleken met {count} gemeenten uit groep '{group}'.").format(
+            count=facts.get(DetailKey.PEER_COUNT, "?"), group=group)
+    else:
         return ""
-    text = _("Vergeleken met {count} gemeenten uit groep '{group}'.").format(
-        count=facts.get(DetailKey.PEER_COUNT, "?"), group=group)
     left_out = facts.get(DetailKey.LEFT_OUT_NOT_COMPARABLE)
     if left_out:
         text += " " + _("Niet meegeteld omdat hun waarde niet vergelijkbaar is: {codes}.").format(
@@ -141,6 +147,38 @@ def _quality_sentence(finding: Finding) -> str:
         return ""
     return _("Datakwaliteit: {labels}.").format(
         labels=", ".join(quality_label(label) for label in finding.labels))
+
+
+def _budget_sentence(finding: Finding, indicator: Indicator, target_op: str,
+                     signal_op: str) -> str:
+    """Realisatie against begroting: the budget, the deviation in % and in the unit (euros)."""
+    facts = dict(finding.detail)
+    budget = finding.reference
+    change = None if finding.value is None or budget is None else finding.value - budget
+    sign = "+" if change is not None and change > 0 else "−" if change else ""
+    template = (_("Begroting na wijziging {budget}; afwijking {sign}{amount} ({sign}{percent} "
+                  "%).") if facts.get(DetailKey.AMENDED_BUDGET) else
+                _("Begroting {budget}; afwijking {sign}{amount} ({sign}{percent} %)."))
+    text = template.format(
+        budget=quantity(budget, finding.unit, indicator.decimals), sign=sign,
+        amount=quantity(abs(change) if change is not None else None, finding.unit,
+                        indicator.decimals),
+        percent=number(abs(finding.compared) if finding.compared is not None else None, 1))
+    primitive = facts.get(DetailKey.PRIMITIVE_BUDGET)
+    if primitive and finding.value is not None and float(primitive):
+        first = float(primitive)
+        change = finding.value - first
+        sign = "+" if change > 0 else "−" if change else ""
+        text += " " + _("Primitieve begroting {budget}; afwijking {sign}{amount} ({sign}"
+                        "{percent} %).").format(
+            budget=quantity(first, finding.unit, indicator.decimals), sign=sign,
+            amount=quantity(abs(change), finding.unit, indicator.decimals),
+            percent=number(abs(change) / abs(first) * 100, 1))
+    return text + " " + _("Streef {target_op} {target} %, signaal {signal_op} {signal} % "
+                          "afwijking.").format(target_op=target_op,
+                                              target=number(finding.target, 1),
+                                              signal_op=signal_op,
+                                              signal=number(finding.signal, 1))
 
 
 def _norm_sentence(finding: Finding, indicator: Indicator) -> str:
@@ -166,6 +204,8 @@ def _norm_sentence(finding: Finding, indicator: Indicator) -> str:
             target_op=target_op, target=number(finding.target, 1),
             signal_op=signal_op, signal=number(finding.signal, 1),
         )
+    if kind == "begroting":
+        return _budget_sentence(finding, indicator, target_op, signal_op)
     if kind == "vergelijkingsgroep":
         return _(
             "Vergelijkingsgroep: streefwaarde {target_op} {target}, signaalwaarde {signal_op} "

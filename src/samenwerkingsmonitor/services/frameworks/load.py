@@ -84,6 +84,26 @@ def _inputs_behind(indicator: Indicator, framework: Framework, seen: set[str]) -
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class PublishedShare:
+    """How many of the yearly inputs of a municipality and a cooperation together come from
+    published data (issue 14: at least 40 % for the standaardkader)."""
+
+    published: int
+    inputs: int
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.published / self.inputs if self.inputs else 0.0
+
+
+def published_share(framework: Framework) -> PublishedShare:
+    burdens = [b for b in data_burden(framework)
+               if b.subject_kind in (SubjectKind.MUNICIPALITY, SubjectKind.COOPERATION)]
+    return PublishedShare(sum(len(b.pc_source) for b in burdens),
+                          sum(b.values for b in burdens))
+
+
 def data_burden(framework: Framework) -> tuple[SubjectBurden, ...]:
     """Per subject kind: the values asked per subject per year, and how many come from P&C."""
     burdens = []
@@ -98,10 +118,11 @@ def data_burden(framework: Framework) -> tuple[SubjectBurden, ...]:
         burdens.append(SubjectBurden(
             subject_kind=kind,
             inputs=tuple(i.id for i in inputs),
-            # P&C figures are published per municipality (begroting, jaarrekening), so a
-            # team's share of the same input is still asked of the team.
+            # Published figures are published per municipality (begroting, jaarrekening, CBS)
+            # or per cooperation (the text of the regeling, council decisions), so a team's
+            # share of the same input is still asked of the team.
             pc_source=tuple(i.id for i in inputs
-                            if i.pc_source and kind is SubjectKind.MUNICIPALITY),
+                            if i.pc_source and kind is not SubjectKind.TEAM),
             assessed=tuple(i.id for i in inputs if i.source_type is SourceType.ASSESSED),
             derived=tuple(i.id for i in applying if i.kind is IndicatorKind.DERIVED),
         ))
@@ -123,7 +144,7 @@ def describe_framework(framework: Framework) -> dict[str, Any]:
             "signal": _bound(n.signal), "band_low": _bound(n.band_low),
             "band_high": _bound(n.band_high), "signal_low": _bound(n.signal_low),
             "signal_high": _bound(n.signal_high), "price_index": n.price_index,
-            "peer_group": n.peer_group, "years": n.years,
+            "peer_group": n.peer_group, "peer_rule": n.peer_rule, "years": n.years,
             "scale": {k: v.value for k, v in n.scale},
             "source": {"kind": n.source.kind.value, "reference": n.source.reference},
             "owner": n.source.owner, "example": n.source.example,
@@ -148,6 +169,7 @@ def describe_framework(framework: Framework) -> dict[str, Any]:
             "criteria": [criterion(child.id) for child in framework.children_of(c.id)],
         }
 
+    share = published_share(framework)
     return {
         "id": framework.id, "version": framework.version, "title": framework.title,
         "status": framework.adoption.status.value, "source": framework.source,
@@ -158,11 +180,14 @@ def describe_framework(framework: Framework) -> dict[str, Any]:
                                    "assessed": len(b.assessed), "inputs": list(b.inputs)}
             for b in data_burden(framework)
         },
+        "published_share": {"published": share.published, "inputs": share.inputs,
+                            "percent": round(share.percent, 1)},
     }
 
 
 __all__ = [
     "DEFAULT_FRAMEWORK", "FrameworkFiles", "KeyRef", "ParsedFramework", "SubjectBurden",
-    "data_burden", "describe_framework", "load_framework", "validate_framework",
+    "PublishedShare", "data_burden", "describe_framework", "load_framework",
+    "published_share", "validate_framework",
     "validate_parsed",
 ]

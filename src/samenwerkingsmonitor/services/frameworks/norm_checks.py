@@ -16,7 +16,8 @@ from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.frameworks.locations import KeyRef, Locate
 
 EURO_UNITS = frozenset({"eur", "eur_per_inwoner"})
-THRESHOLD_KINDS = frozenset({NormKind.ABSOLUTE, NormKind.BASELINE, NormKind.PEER, NormKind.TREND})
+THRESHOLD_KINDS = frozenset({NormKind.ABSOLUTE, NormKind.BASELINE, NormKind.PEER, NormKind.TREND,
+                             NormKind.BUDGET})
 
 
 class _NormChecks:
@@ -49,6 +50,8 @@ class _NormChecks:
             ("scale", bool(norm.scale) and norm.kind is not NormKind.QUALITATIVE,
              NormKind.QUALITATIVE),
             ("peer_group", norm.peer_group is not None and norm.kind is not NormKind.PEER,
+             NormKind.PEER),
+            ("peer_rule", norm.peer_rule is not None and norm.kind is not NormKind.PEER,
              NormKind.PEER),
             ("price_index", norm.price_index is not None and norm.kind is not NormKind.BASELINE,
              NormKind.BASELINE),
@@ -179,7 +182,12 @@ class _NormChecks:
                      _("Bij lager_is_beter is target kleiner dan of gelijk aan signal."))
 
     def peer(self, norm: Norm) -> None:
-        if not norm.peer_group:
+        if norm.peer_group and norm.peer_rule:
+            self.add(norm, ("peer_rule",),
+                     _("Een norm noemt zowel een vergelijkingsgroep als een regel."),
+                     _("Kies één van beide: peer_group = \"...\" of peer_rule = "
+                       "\"inwonersklasse\"."))
+        if not norm.peer_group and not norm.peer_rule:
             self.add(norm, ("peer_group",),
                      _("Een norm van soort 'vergelijkingsgroep' noemt geen vergelijkingsgroep."),
                      _("Voeg peer_group = \"...\" toe: een vergelijkingsgroep uit het "

@@ -14,6 +14,7 @@ from operator import itemgetter
 from samenwerkingsmonitor.domain.framework import SCALE_UNITS, UNITS, Framework, Indicator
 from samenwerkingsmonitor.domain.measurements import Measurement, MeasurementKind, MeasurementStatus
 from samenwerkingsmonitor.domain.organisation import Organisation, Subject, SubjectKind
+from samenwerkingsmonitor.domain.periods import storable_years
 from samenwerkingsmonitor.domain.process import (
     GUIDANCE_GROUP_SET_UP,
     INTERIM_EVALUATION_ON_TIME,
@@ -73,8 +74,13 @@ def required_hint(column: str) -> str:
 
 class CellChecker:
     def __init__(self, checked: CheckedTable, positions: dict[str, int],
-                 organisation: Organisation, framework: Framework) -> None:
+                 organisation: Organisation, framework: Framework,
+                 this_year: int | None = None) -> None:
         self.checked = checked
+        # Any year from 1990 to next year + 5 may be stored; the framework's period only bounds
+        # what an assessment judges (ADR 0024).
+        self.storable = storable_years(this_year if this_year is not None
+                                       else date.today().year)
         self.positions = positions
         self.framework = framework
         self.subjects = organisation.subjects()
@@ -200,14 +206,13 @@ class CellChecker:
                          _("Schrijf het jaar als vier cijfers, bijvoorbeeld 2019."))
             return None
         year = int(text)
-        first, last = self.framework.first_year, self.framework.last_year
+        first, last = self.storable
         if not first <= year <= last:
             self.problem(row, "jaar",
-                         _("Jaar {year} valt buiten de periode van toetsingskader '{framework}' "
-                           "({first}-{last}).").format(year=year, framework=self.framework.id,
-                                                       first=first, last=last),
-                         _("Importeer alleen jaren binnen de periode, of kies met --framework "
-                           "een toetsingskader dat dit jaar omvat."))
+                         _("Jaar {year} ligt buiten de jaren die kunnen worden opgeslagen "
+                           "({first}-{last}).").format(year=year, first=first, last=last),
+                         _("Controleer het jaar: metingen gaan van {first} tot en met vijf jaar "
+                           "na volgend jaar.").format(first=first))
             return None
         return year
 
@@ -221,15 +226,20 @@ class CellChecker:
             return value
         if column == "soort":
             self.problem(row, column, _("Onbekende soort '{text}'.").format(text=text),
-                         _("Kies begroting, realisatie of prognose (een jaarrekening is "
-                           "realisatie)."))
+                         _("Kies begroting, begroting_na_wijziging, realisatie of prognose (een "
+                           "jaarrekening is realisatie)."))
         else:
             self.problem(row, column, _("Onbekende status '{text}'.").format(text=text),
-                         _("Kies definitief (standaard), voorlopig, reconstructie of schatting."))
+                         _("Kies definitief (standaard), voorlopig, reconstructie, schatting of "
+                           "gepubliceerd."))
         return None
 
     def subject_in_year(self, row: int, subject: Subject | None, year: int | None) -> None:
+        """A year before a team or cooperation began is its pre-cooperation history (a baseline
+        such as 2012 for a cooperation of 2013, ADR 0024); after it ended, it does not exist."""
         if subject is None or year is None or subject.validity.covers(year):
+            return
+        if year < subject.validity.first_year:
             return
         self.problem(row, "onderwerp",
                      _("Onderwerp '{subject}' bestaat niet in {year}; het geldt in "

@@ -16,15 +16,20 @@ from pathlib import Path
 from samenwerkingsmonitor.domain.framework import Framework
 from samenwerkingsmonitor.domain.measurements import Measurement
 from samenwerkingsmonitor.domain.organisation import Organisation
-from samenwerkingsmonitor.domain.validation import Location, ValidationReport
+from samenwerkingsmonitor.domain.validation import ValidationReport
 from samenwerkingsmonitor.errors import ImportRefused, refusal
 from samenwerkingsmonitor.i18n import _
 from samenwerkingsmonitor.services.intake.numbers import format_number
 from samenwerkingsmonitor.services.intake.tables import CheckedTable, RawTable, ValidatedRow
 from samenwerkingsmonitor.services.measurements.locked_periods import LockedPeriods, locked_message
 from samenwerkingsmonitor.services.measurements.ports import TableReader
-from samenwerkingsmonitor.services.measurements.rows import validate_rows
-from samenwerkingsmonitor.services.storage.ports import NewVersion, Repository, StoredMeasurement
+from samenwerkingsmonitor.services.measurements.rows import RowValidator
+from samenwerkingsmonitor.services.storage.ports import (
+    Batch,
+    NewVersion,
+    Repository,
+    StoredMeasurement,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,58 +87,145 @@ def plan_import(rows: Sequence[ValidatedRow], current: Sequence[StoredMeasuremen
     return plan
 
 
+CHUNK_ROWS = 50_000  # rows validated, planned and written at a time (ADR 0025)
+MAX_PROBLEMS = 1_000  # a refusal lists at most this many problems, then says it stopped
+
+
+class _DryRunDone(Exception):
+    """Leaves the transaction of a dry run, so that what it wrote to check is rolled back."""
+
+    def __init__(self, result: ImportResult) -> None:
+        super().__init__("dry run")
+        self.result = result
+
+
 def import_measurements(repo: Repository, path: Path, organisation: Organisation,
                         framework: Framework, user: str, reason: str, dry_run: bool = False,
-                        decimal_comma: bool | None = None, *, reader: TableReader,
+                        decimal_comma: bool | None = None, *,
+                        reader: TableReader, max_problems: int = MAX_PROBLEMS,
                         allowed: frozenset[str] | None = None,
                         reason_later: bool = False) -> ImportResult:
     """Read, check, plan and store the file at `path`; ImportRefused stores nothing."""
     table = reader(path, decimal_comma)
     return import_table(repo, table, organisation, framework, user, reason, dry_run,
-                        allowed=allowed, reason_later=reason_later)
+                        max_problems=max_problems, allowed=allowed, reason_later=reason_later)
 
 
 def import_table(repo: Repository, table: RawTable, organisation: Organisation,
                  framework: Framework, user: str, reason: str,
-                 dry_run: bool = False, *, allowed: frozenset[str] | None = None,
+                 dry_run: bool = False, *, max_problems: int = MAX_PROBLEMS,
+                 chunk_rows: int = CHUNK_ROWS, this_year: int | None = None,
+                 allowed: frozenset[str] | None = None,
                  reason_later: bool = False) -> ImportResult:
     """As import_measurements, for a table a reader already produced (e.g. an upload).
     `allowed`: the subjects this person may change (the web's scope); None: all.
     `reason_later`: a dry run that does not yet ask the reason for corrections (the web asks
-    it after the check, before saving)."""
-    checked = validate_rows(table, organisation, framework)
-    if allowed is not None:
-        refuse_out_of_scope(checked, allowed)
-    if not checked.report.ok:
-        raise refused(table.file_name, checked.report)
-    if dry_run:
-        plan = plan_import(checked.rows, repo.current_measurements())
-        if not reason_later:
-            _refuse_corrections_without_reason(checked, plan, reason, organisation)
-        return _result(checked, plan, None, dry_run=True)
-    with repo.transaction():  # plan and write against the same state
-        plan = plan_import(checked.rows, repo.current_measurements())
-        _refuse_corrections_without_reason(checked, plan, reason, organisation)
-        versions = plan.versions()
-        if not versions:
-            return _result(checked, plan, None, dry_run=False)
-        batch = repo.add_batch(table.file_name, table.sha256, table.sheet, user, reason,
-                               len(checked.rows))
-        repo.append_versions(batch, versions)
-    return _result(checked, plan, batch.id, dry_run=False)
+    it after the check, before saving).
+
+    Streams (ADR 0025): each chunk of rows is checked, planned against the current versions
+    of its own keys only, and written, inside one transaction; any problem rolls everything
+    back, so the import stays all or nothing. A dry run writes the same way and rolls back."""
+    validator = RowValidator(table, organisation, framework, this_year, max_problems)
+    report = validator.checked.report
+    plan = ImportPlan(new=[], changed=[], unchanged=0)  # counts only; chunks are let go
+    counts = [0, 0]  # new, changed
+    try:
+        with repo.transaction():  # plan and write against the same state
+            batch: Batch | None = None
+            for chunk in validator.chunks(chunk_rows):
+                if not report.ok:
+                    continue  # keep checking for the report, write nothing more
+                if allowed is not None:
+                    chunk = refuse_out_of_scope(validator.checked, chunk, allowed)
+                current = repo.current_versions({row.measurement.key for row in chunk})
+                chunk = _without_duplicates(validator.checked, chunk, current, batch)
+                part = plan_import(chunk, list(current.values()))
+                if not (dry_run and reason_later):
+                    _check_corrections(validator.checked, part, reason, organisation)
+                counts[0] += len(part.new)
+                counts[1] += len(part.changed)
+                plan.unchanged += part.unchanged
+                versions = part.versions()
+                if not report.ok or not versions:
+                    continue
+                if batch is None:
+                    batch = repo.add_batch(table.file_name, table.sha256, table.sheet, user,
+                                           reason, _data_rows(table))
+                repo.append_versions(batch, versions, check=False)
+            validator.finish()
+            if not report.ok:
+                _sort_and_bound(validator, max_problems)
+                raise refused(table.file_name, report)
+            if batch is not None:
+                repo.check_batch(batch.id)
+            result = _result(validator.checked, validator.data_rows, counts, plan.unchanged,
+                             None if dry_run or batch is None else batch.id, dry_run=dry_run)
+            if dry_run:
+                raise _DryRunDone(result)
+    except _DryRunDone as done:
+        return done.result
+    return result
 
 
-def refuse_out_of_scope(checked: CheckedTable, allowed: frozenset[str]) -> None:
-    """A located problem for every row about a subject this person may not change."""
-    header = checked.headers.get("subject", "onderwerp")
-    position = next((i for i, h in enumerate(checked.table.headers) if h.strip() == header),
-                    None)
-    for row in checked.rows:
+def _data_rows(table: RawTable) -> int:
+    """The batch's row count: the rows with any text below the header (the reader may know
+    it without a second read; ADR 0025)."""
+    counted = getattr(table.rows, "data_rows", None)
+    if isinstance(counted, int):
+        return counted
+    return sum(1 for _row, cells in table.rows if "".join(cells).strip())
+
+
+def _without_duplicates(checked: CheckedTable, chunk: list[ValidatedRow],
+                        current: dict[tuple[str, str, int, str], StoredMeasurement],
+                        batch: Batch | None) -> list[ValidatedRow]:
+    """A key this import already wrote in an earlier chunk is a duplicate row: the same
+    refusal as a duplicate inside one chunk, naming the first row (its stored row number)."""
+    if batch is None:
+        return chunk
+    kept = []
+    for row in chunk:
+        stored = current.get(row.measurement.key)
+        if stored is None or stored.batch != batch.id:
+            kept.append(row)
+            continue
+        key = row.measurement.key
+        checked.report.add(
+            checked.location(row.row),
+            _("Dubbele rij: {subject}, {indicator}, {year}, {kind} staat ook in rij "
+              "{first}.").format(subject=key[0], indicator=key[1], year=key[2], kind=key[3],
+                                 first=stored.row),
+            _("Houd één rij per onderwerp, indicator, jaar en soort over; een correctie "
+              "importeert u later met --reason."))
+    return kept
+
+
+def _sort_and_bound(validator: RowValidator, max_problems: int) -> None:
+    """Problems in row order; past the bound, one closing line says where checking stopped."""
+    report = validator.checked.report
+    report.issues.sort(key=lambda issue: issue.location.row or 0)
+    if validator.stopped or len(report) > max_problems:
+        del report.issues[max_problems:]
+        report.add(validator.checked.location(None),
+                   _("Gestopt na {count} problemen: {rows} rijen zijn gecontroleerd; verderop "
+                     "in het bestand kunnen meer problemen staan.").format(
+                       count=max_problems, rows=validator.data_rows),
+                   _("Herstel deze problemen en importeer opnieuw; --max-problems kiest een "
+                     "andere grens."))
+
+
+def refuse_out_of_scope(checked: CheckedTable, rows: Sequence[ValidatedRow],
+                        allowed: frozenset[str]) -> list[ValidatedRow]:
+    """A located problem for every row about a subject this person may not change; the rows
+    that may be changed."""
+    kept = []
+    for row in rows:
         subject = row.measurement.subject
-        if subject not in allowed:
+        if subject in allowed:
+            kept.append(row)
+        else:
             checked.report.add(
-                Location(checked.table.file_name, checked.table.sheet, row.row, header,
-                         checked.cell(position, row.row)),
+                checked.location(row.row, "subject"),
                 _("U mag geen gegevens invoeren voor {subject}: dat hoort niet bij uw "
                   "gemeente.").format(subject=subject),
                 _("Haal de rij weg, of vraag een invoerder van die gemeente om haar in te "
@@ -147,12 +239,12 @@ def refused(file_name: str, report: ValidationReport) -> ImportRefused:
                      "opgeslagen."), file=file_name)
 
 
-def _refuse_corrections_without_reason(checked: CheckedTable, plan: ImportPlan, reason: str,
-                                       organisation: Organisation | None = None) -> None:
+def _check_corrections(checked: CheckedTable, plan: ImportPlan, reason: str,
+                       organisation: Organisation | None = None) -> None:
     """Corrections, and new values in a locked period (locked_periods.py), need a reason."""
     if reason.strip():
         return
-    report = ValidationReport()
+    report = checked.report
     locks = LockedPeriods(organisation) if organisation is not None else None
     for version in plan.new if locks is not None else ():
         key = version.measurement
@@ -173,9 +265,6 @@ def _refuse_corrections_without_reason(checked: CheckedTable, plan: ImportPlan, 
                                   for name, old, new in changes)),
             _("Een correctie vraagt een reden: importeer opnieuw met --reason \"...\", of "
               "herstel de rij als de wijziging niet bedoeld is."))
-    if report.issues:
-        report.issues.sort(key=lambda issue: issue.location.row or 0)
-        raise refused(checked.table.file_name, report)
 
 
 def _changed_fields(old: Measurement, new: Measurement,
@@ -200,11 +289,11 @@ def _shown(value: object, table: RawTable) -> str:
     return f"'{value}'" if isinstance(value, str) else str(value)
 
 
-def _result(checked: CheckedTable, plan: ImportPlan, batch_id: int | None, *,
-            dry_run: bool) -> ImportResult:
+def _result(checked: CheckedTable, rows: int, counts: list[int], unchanged: int,
+            batch_id: int | None, *, dry_run: bool) -> ImportResult:
     table = checked.table
-    return ImportResult(file_name=table.file_name, sha256=table.sha256, rows=len(checked.rows),
-                        new=len(plan.new), changed=len(plan.changed), unchanged=plan.unchanged,
+    return ImportResult(file_name=table.file_name, sha256=table.sha256, rows=rows,
+                        new=counts[0], changed=counts[1], unchanged=unchanged,
                         batch_id=batch_id, dry_run=dry_run, decimal_comma=table.decimal_comma,
                         encoding=table.encoding, unfilled=len(checked.unfilled),
                         unfilled_rows=tuple(checked.unfilled))

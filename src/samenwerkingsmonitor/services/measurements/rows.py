@@ -9,6 +9,7 @@ Plain Python per row with cached look-ups: about 10 µs a row here, 100k rows in
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from samenwerkingsmonitor.domain.framework import Framework
@@ -28,40 +29,84 @@ def known_columns_text() -> str:
 
 
 def validate_rows(table: RawTable, organisation: Organisation,
-                  framework: Framework) -> CheckedTable:
-    """Every row checked; `report.ok` tells whether the whole table may be imported."""
-    checked = CheckedTable(table)
-    if not any(h.strip() for h in table.headers):
-        checked.report.add(checked.location(None), _("Het bestand is leeg."),
-                           _("Zet in de eerste regel de kolomnamen ({columns}) en daaronder "
-                             "één rij per waarde.").format(columns=known_columns_text()))
+                  framework: Framework, this_year: int | None = None) -> CheckedTable:
+    """Every row checked; `report.ok` tells whether the whole table may be imported.
+    `this_year` (default: today's) bounds the storable years (ADR 0024)."""
+    validator = RowValidator(table, organisation, framework, this_year)
+    for chunk in validator.chunks(None):
+        validator.checked.rows.extend(chunk)
+    return validator.finish()
+
+
+class RowValidator:
+    """The rows of a table checked chunk by chunk (ADR 0025): a streaming import plans and
+    writes each chunk before the next is read. Problems gather in `checked.report`; with
+    `max_problems` the check stops once that many are found, and `stopped` says so."""
+
+    def __init__(self, table: RawTable, organisation: Organisation, framework: Framework,
+                 this_year: int | None = None, max_problems: int | None = None) -> None:
+        self.checked = CheckedTable(table)
+        self.max_problems = max_problems
+        self.data_rows = 0  # rows with a value checked so far
+        self.stopped = False
+        self.checker: CellChecker | None = None
+        self.unnamed: list[int] = []
+        if not any(h.strip() for h in table.headers):
+            self.checked.report.add(
+                self.checked.location(None), _("Het bestand is leeg."),
+                _("Zet in de eerste regel de kolomnamen ({columns}) en daaronder één rij per "
+                  "waarde.").format(columns=known_columns_text()))
+            return
+        positions, self.unnamed = _resolve_headers(table, self.checked)
+        self.checked.positions = positions
+        self.checker = CellChecker(self.checked, positions, organisation, framework, this_year)
+
+    def chunks(self, size: int | None) -> Iterator[list[ValidatedRow]]:
+        """Lists of at most `size` valid rows (None: one list); duplicates are found within
+        a chunk here, across chunks by the importer against what it already wrote."""
+        checker, checked = self.checker, self.checked
+        if checker is None:
+            return
+        positions, width = checked.positions, len(checked.table.headers)
+        report, limit = checked.report, self.max_problems
+        chunk: list[ValidatedRow] = []
+        for row, cells in checked.table.rows:
+            if not "".join(cells).strip():
+                continue  # blank rows separate nothing and carry nothing
+            if _not_filled_in(cells, positions):
+                checked.unfilled.append(row)
+                continue
+            if limit is not None and len(report) >= limit:
+                self.stopped = True
+                break
+            self.data_rows += 1
+            _check_shape(checked, row, cells, width, self.unnamed)
+            measurement = checker.check(row, cells)
+            if measurement is not None:
+                chunk.append(ValidatedRow(row, measurement))
+            if size is not None and len(chunk) >= size:
+                yield chunk
+                chunk = []
+                checker.first_rows.clear()  # keeps memory flat; see chunks()
+        if chunk:
+            yield chunk
+
+    def finish(self) -> CheckedTable:
+        """The file-level problems that only the whole file shows."""
+        checked, data_rows = self.checked, self.data_rows
+        if self.checker is None or self.stopped:
+            return checked
+        if data_rows == 0 and checked.unfilled:
+            checked.report.add(checked.location(None),
+                               _("Geen enkele rij is ingevuld: alle {n} rijen missen waarde "
+                                 "en bron.").format(n=len(checked.unfilled)),
+                               _("Vul per rij de waarde en de bron in."))
+        elif data_rows == 0:
+            checked.report.add(checked.location(None),
+                               _("Het bestand bevat alleen een kopregel en geen rijen met "
+                                 "waarden."),
+                               _("Zet onder de kopregel één rij per waarde."))
         return checked
-    positions, unnamed = _resolve_headers(table, checked)
-    checked.positions = positions
-    checker = CellChecker(checked, positions, organisation, framework)
-    width = len(table.headers)
-    data_rows = 0
-    for row, cells in table.rows:
-        if not "".join(cells).strip():
-            continue  # blank rows separate nothing and carry nothing
-        if _not_filled_in(cells, positions):
-            checked.unfilled.append(row)
-            continue
-        data_rows += 1
-        _check_shape(checked, row, cells, width, unnamed)
-        measurement = checker.check(row, cells)
-        if measurement is not None:
-            checked.rows.append(ValidatedRow(row, measurement))
-    if data_rows == 0 and checked.unfilled:
-        checked.report.add(checked.location(None),
-                           _("Geen enkele rij is ingevuld: alle {n} rijen missen waarde en bron.")
-                           .format(n=len(checked.unfilled)),
-                           _("Vul per rij de waarde en de bron in."))
-    elif data_rows == 0:
-        checked.report.add(checked.location(None),
-                           _("Het bestand bevat alleen een kopregel en geen rijen met waarden."),
-                           _("Zet onder de kopregel één rij per waarde."))
-    return checked
 
 
 def _not_filled_in(cells: tuple[str, ...], positions: dict[str, int]) -> bool:
@@ -70,9 +115,9 @@ def _not_filled_in(cells: tuple[str, ...], positions: dict[str, int]) -> bool:
     value, source = positions.get("waarde"), positions.get("bron")
     if value is None or source is None:
         return False
-    def empty(position: int) -> bool:
-        return position >= len(cells) or not cells[position].strip()
-    return empty(value) and empty(source)
+    width = len(cells)
+    return ((value >= width or not cells[value].strip())
+            and (source >= width or not cells[source].strip()))
 
 
 def _resolve_headers(table: RawTable, checked: CheckedTable) -> tuple[dict[str, int], list[int]]:

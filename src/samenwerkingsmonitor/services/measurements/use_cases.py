@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Protocol
 
@@ -13,13 +14,20 @@ from samenwerkingsmonitor.services.frameworks.load import DEFAULT_FRAMEWORK, loa
 from samenwerkingsmonitor.services.frameworks.ports import FrameworkFiles
 from samenwerkingsmonitor.services.measurements.export import export_measurements as export_table
 from samenwerkingsmonitor.services.measurements.importing import (
+    MAX_PROBLEMS,
     ImportResult,
+    import_table,
     refused,
 )
 from samenwerkingsmonitor.services.measurements.importing import (
     import_measurements as import_with_reader,
 )
-from samenwerkingsmonitor.services.measurements.ports import ExportWriter, TableReader
+from samenwerkingsmonitor.services.measurements.ports import (
+    ExportWriter,
+    PublishedSource,
+    TableReader,
+)
+from samenwerkingsmonitor.services.measurements.published import PublishedValue, published_table
 from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
 from samenwerkingsmonitor.services.organisation.register import load_registered_organisation
 from samenwerkingsmonitor.services.storage.ports import Repository, StoredMeasurement
@@ -38,6 +46,8 @@ class MeasurementPorts(Protocol):
 
     def export_writers(self) -> dict[str, ExportWriter]: ...
 
+    def published_sources(self) -> dict[str, PublishedSource]: ...
+
 
 @dataclass(frozen=True, slots=True)
 class ImportRequest:
@@ -48,6 +58,7 @@ class ImportRequest:
     decimal_comma: bool | None = None  # None: the file decides (ADR 0008)
     framework: str = DEFAULT_FRAMEWORK
     max_mb: float | None = None  # None: SAMENWERKINGSMONITOR_MAX_FILE_MB, else 50 MB
+    max_problems: int = MAX_PROBLEMS  # a refusal stops after this many problems (ADR 0025)
     allowed_subjects: frozenset[str] | None = None  # the web's scope of this person; None: all
     reason_later: bool = False  # dry run only: the reason for corrections is asked afterwards
 
@@ -61,6 +72,7 @@ def import_measurements(request: ImportRequest, ports: MeasurementPorts) -> Impo
     return import_with_reader(repo, request.path, organisation, framework, request.user,
                               request.reason, request.dry_run, request.decimal_comma,
                               reader=reader_for(request.path, readers),
+                              max_problems=request.max_problems,
                               allowed=request.allowed_subjects,
                               reason_later=request.reason_later)
 
@@ -149,3 +161,66 @@ def current_measurements(request: CurrentRequest,
     return [m for m in ports.repository().current_measurements()
             if (request.subject is None or m.measurement.subject == request.subject)
             and (request.indicator is None or m.measurement.indicator == request.indicator)]
+
+
+@dataclass(frozen=True, slots=True)
+class FetchRequest:
+    """`fetch cbs|bbv --subjects ... --years A-B [--from-file FILE]`
+    (docs/gepubliceerde-cijfers.md)."""
+
+    source: str  # cbs or bbv
+    subjects: tuple[str, ...]  # municipality codes; empty: every municipality registered
+    first_year: int
+    last_year: int
+    user: str
+    reason: str = ""
+    dry_run: bool = False
+    from_file: Path | None = None  # offline: a file downloaded from the source's site
+    kind: str = "begroting"  # bbv: the begroting's indicators, or realisatie (jaarrekening)
+    framework: str = DEFAULT_FRAMEWORK
+    today: date = field(default_factory=date.today)
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    source: str
+    values: tuple[PublishedValue, ...]  # what the source gave, before the import
+    imported: ImportResult  # new, changed and unchanged values, as for `import`
+
+
+def fetch_published(request: FetchRequest, ports: MeasurementPorts) -> FetchResult:
+    """Published figures stored as measurements (status gepubliceerd, source URL, retrieval
+    date), through the ordinary import: all or nothing, with history."""
+    sources = ports.published_sources()
+    source = sources.get(request.source.lower())
+    if source is None:
+        raise UsageError(_("Onbekende bron '{source}': kies {sources}.").format(
+            source=request.source, sources=" of ".join(sorted(sources))))
+    if request.first_year > request.last_year:
+        raise UsageError(_("Het eerste jaar ({first}) ligt na het laatste ({last}).").format(
+            first=request.first_year, last=request.last_year))
+    repo = ports.repository()
+    organisation = load_registered_organisation(repo, reader=ports.organisation_reader())
+    known = {m.code: m for m in organisation.municipalities}
+    codes = request.subjects or tuple(sorted(known))
+    unknown = [code for code in codes if code not in known]
+    if unknown:
+        raise NotFound(_("Onbekende gemeente: {codes}. Kies uit de gemeenten van het "
+                         "geregistreerde organisatiebestand.").format(codes=", ".join(unknown)))
+    years = tuple(range(request.first_year, request.last_year + 1))
+    if request.from_file is not None:
+        names = {m.name.lower(): m.code for m in organisation.municipalities}
+        found = source.read_download(request.from_file, names, years, request.today,
+                                     request.kind)
+        values = [v for v in found if v.subject in codes]
+        name = request.from_file.name
+    else:
+        values = source.fetch(codes, years, request.today)
+        name = f"{source.name}-{request.today.isoformat()}"
+    if not values:
+        raise NotFound(_("De bron gaf geen waarden voor {codes} in {first}-{last}.").format(
+            codes=", ".join(codes), first=request.first_year, last=request.last_year))
+    framework = load_framework(request.framework, ports.framework_files())
+    imported = import_table(repo, published_table(values, name), organisation, framework,
+                            request.user, request.reason, request.dry_run)
+    return FetchResult(source.name, tuple(values), imported)

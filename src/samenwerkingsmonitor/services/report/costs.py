@@ -69,8 +69,10 @@ def _difference(budget: float | None, actual: float | None) -> str:
 def cost_rows(amounts: Amounts, years: range, base: int,
               index: ReferenceSeries | None) -> tuple[CostRow, ...]:
     rows = []
-    for year in years:
-        budget = amounts.get((year, MeasurementKind.BUDGET.value))
+    for year in years:  # the amended budget where given (as the budget norm judges), else the
+        # primitive one; cost_blocks names the years with an amended budget
+        budget = amounts.get((year, MeasurementKind.AMENDED_BUDGET.value),
+                             amounts.get((year, MeasurementKind.BUDGET.value)))
         actual = amounts.get((year, MeasurementKind.ACTUAL.value))
         budget_c, actual_c = (_constant(budget, year, base, index),
                               _constant(actual, year, base, index))
@@ -118,6 +120,11 @@ def cost_blocks(run: AssessmentRun, subjects: Sequence[Subject], organisation: O
         rows = cost_rows(amounts, years, run.baseline_year, index)
         shares: tuple[PartnerShare, ...] = ()
         note = _price_note(index, run.baseline_year)
+        amended = [year for year in years
+                   if (year, MeasurementKind.AMENDED_BUDGET.value) in amounts]
+        if amended:
+            note += " " + _("Begroting in {years}: de begroting na wijziging.").format(
+                years=", ".join(str(year) for year in amended))
         cooperation = organisation.cooperation_of_unit(subject.id)
         if cooperation is not None:
             shares = partner_shares(cooperation, subject.id.rsplit("/", 1)[-1], rows, names)

@@ -208,6 +208,10 @@ def cause_of(finding: Finding, framework: Framework) -> str:
     if kind == NormKind.BASELINE and finding.compared is not None and finding.target is not None:
         return say.cause_growth(name, finding.compared, finding.baseline_year or 0,
                                 finding.target, bool(norm and norm.price_index))
+    if (kind == NormKind.BUDGET and finding.compared is not None and finding.target is not None
+            and finding.value is not None and finding.reference is not None):
+        amount = quantity(abs(finding.value - finding.reference), finding.unit, decimals)
+        return say.cause_budget(name, finding.compared, amount, finding.target)
     if kind == NormKind.TREND and finding.compared is not None and finding.target is not None:
         return say.cause_trend(name, finding.compared, finding.target)
     if norm is not None and norm.is_band and norm.band_low and norm.band_high:

@@ -89,7 +89,7 @@ def finding_entry(finding: Finding, indicator: Indicator, norm: Norm | None,
         quality=tuple(quality_label(label) for label in finding.labels),
         gap=full_gap_text(finding, names), value=finding.value, scale_value=finding.scale_value,
         unit=finding.unit, target=finding.target, signal=finding.signal,
-        baseline_value=finding.baseline_value,
+        baseline_value=finding.baseline_value, norm_id=finding.norm or "",
     )
 
 

@@ -98,6 +98,7 @@ def measurement_kind_label(kind: str) -> str:
         MeasurementKind.BUDGET: _("begroting"),
         MeasurementKind.ACTUAL: _("realisatie"),
         MeasurementKind.FORECAST: _("prognose"),
+        MeasurementKind.AMENDED_BUDGET: _("begroting na wijziging"),
     }
     return texts[MeasurementKind(kind)]
 
@@ -108,5 +109,6 @@ def measurement_status_label(status: str) -> str:
         MeasurementStatus.PROVISIONAL: _("voorlopig"),
         MeasurementStatus.RECONSTRUCTED: _("reconstructie"),
         MeasurementStatus.ESTIMATE: _("schatting"),
+        MeasurementStatus.PUBLISHED: _("gepubliceerd"),
     }
     return texts[MeasurementStatus(status)]

@@ -122,6 +122,7 @@ class FindingEntry:
     target: float | None
     signal: float | None
     baseline_value: float | None
+    norm_id: str = ""
 
     @property
     def needs_explanation(self) -> bool:
@@ -143,6 +144,7 @@ class FindingRow:
     norm_text: str
     baseline_text: str
     cells: tuple[FindingEntry | None, ...]  # one per year of the section, None: no finding
+    norm_id: str = ""  # an indicator with two norms (nulmeting and begroting) has two rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,11 +186,12 @@ class SubjectSection:
 
     @property
     def finding_rows(self) -> tuple[FindingRow, ...]:
-        """The findings as indicator × year, in the order of `findings`."""
+        """The findings as indicator × norm × year, in the order of `findings`: one row per
+        norm, so an indicator judged against its nulmeting and its begroting has two rows."""
         years = self.years or tuple(sorted({f.year for f in self.findings}))
-        by_indicator: dict[str, dict[int, FindingEntry]] = {}
+        by_indicator: dict[tuple[str, str], dict[int, FindingEntry]] = {}
         for entry in self.findings:
-            by_indicator.setdefault(entry.indicator_id, {})[entry.year] = entry
+            by_indicator.setdefault((entry.indicator_id, entry.norm_id), {})[entry.year] = entry
         rows = []
         for cells in by_indicator.values():
             first = next(iter(cells.values()))
@@ -198,7 +201,7 @@ class SubjectSection:
                 first.indicator_id, first.indicator, first.criterion,
                 norms.pop() if len(norms) == 1 else "",
                 baselines.pop() if len(baselines) == 1 else "",
-                tuple(cells.get(year) for year in years)))
+                tuple(cells.get(year) for year in years), first.norm_id))
         return tuple(rows)
 
     @property

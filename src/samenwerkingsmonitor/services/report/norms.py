@@ -89,6 +89,10 @@ def norm_bounds(norm: Norm, indicator: Indicator) -> tuple[str, str]:
                 change.format(bound=_percent(norm.signal, direction)))
     if norm.kind is NormKind.PEER:
         return _percentile(norm.target, direction), _percentile(norm.signal, direction)
+    if norm.kind is NormKind.BUDGET:
+        deviation = _("realisatie {bound} afwijking van de begroting")
+        return (deviation.format(bound=_percent(norm.target, direction)),
+                deviation.format(bound=_percent(norm.signal, direction)))
     per_year = _("verbetering {bound} per jaar over {years} jaar")
     return (per_year.format(bound=_percent(norm.target, Direction.HIGHER_IS_BETTER),
                             years=norm.years),

@@ -87,6 +87,16 @@ def cause_growth(indicator: str, change_pct: float, baseline_year: int, limit_pc
         norm.format(year=baseline_year, limit=percent(limit_pct))))
 
 
+def cause_budget(indicator: str, deviation_pct: float, amount: str, limit_pct: float) -> str:
+    """Realisatie against begroting: how far over or under, in euros and percent; the norm."""
+    fact = (_("{indicator} is {amount} ({change}) hoger dan begroot.") if deviation_pct >= 0
+            else _("{indicator} is {amount} ({change}) lager dan begroot."))
+    return " ".join((
+        fact.format(indicator=capital_first(indicator), amount=amount,
+                    change=percent(abs(deviation_pct))),
+        _("De norm is hoogstens {limit} boven de begroting.").format(limit=percent(limit_pct))))
+
+
 def cause_trend(indicator: str, change_pct: float, limit_pct: float) -> str:
     """A trend: the average change per year in percent of the average value."""
     if change_pct < 0:

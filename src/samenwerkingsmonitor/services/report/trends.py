@@ -106,7 +106,11 @@ def _norm_lines(norm: Norm | None, years: dict[int, Finding]) -> _Lines:
                     into.append((year, bound.value))
             continue
         target, signal = f.target, f.signal
-        if norm.kind is NormKind.BASELINE:
+        if norm.kind is NormKind.BUDGET:  # the limit in euros: the budget plus the deviation
+            base = f.reference
+            target = None if base is None or target is None else base * (1 + target / 100)
+            signal = None if base is None or signal is None else base * (1 + signal / 100)
+        elif norm.kind is NormKind.BASELINE:
             base = f.baseline_value
             target = None if base is None or target is None else base * (1 + target / 100)
             signal = None if base is None or signal is None else base * (1 + signal / 100)

@@ -7,7 +7,7 @@ a stored row.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
@@ -91,7 +91,20 @@ class Repository(Protocol):
     def add_batch(self, file_name: str, sha256: str, sheet: str | None, user: str,
                   reason: str, rows: int) -> Batch: ...
 
-    def append_versions(self, batch: Batch, versions: Sequence[NewVersion]) -> None: ...
+    def append_versions(self, batch: Batch, versions: Sequence[NewVersion],
+                        check: bool = True) -> None:
+        """`check=False`: the caller writes a batch in chunks and calls check_batch once."""
+        ...
+
+    def check_batch(self, batch_id: int) -> None:
+        """Refuse a batch that forks or crosses a key's history (StorageError)."""
+        ...
+
+    def current_versions(self, keys: Collection[tuple[str, str, int, str]]
+                         ) -> dict[tuple[str, str, int, str], StoredMeasurement]:
+        """The current version of each of `keys` that has one: a streaming import looks up
+        only the keys of its chunk (ADR 0025)."""
+        ...
 
     def current_measurements(self, as_of_batch: int | None = None) -> list[StoredMeasurement]:
         """The newest version of every measurement, optionally as it stood after a batch."""

@@ -73,7 +73,8 @@ def column_notes() -> tuple[tuple[str, str, str], ...]:
         "eenheid": _("De eenheid van de indicator; ligt vast, niet wijzigen."),
         "bron": _("Document, systeem of URL waar de waarde vandaan komt."),
         "peildatum": _("Datum waarop de waarde betrekking heeft (JJJJ-MM-DD)."),
-        "status": _("definitief (standaard), voorlopig, reconstructie of schatting."),
+        "status": _("definitief (standaard), voorlopig, reconstructie, schatting of "
+                    "gepubliceerd (opgehaald met fetch)."),
         "variant": _("Gebruikte definitievariant, bijvoorbeeld 'lasten excl. reserves'."),
         "vergelijkbaar": _("ja (standaard) of nee; bij nee de reden in toelichting."),
         "toelichting": _("Vrije tekst."),
@@ -83,9 +84,10 @@ def column_notes() -> tuple[tuple[str, str, str], ...]:
 
 
 def burden_sentence(line: BurdenLine) -> str:
-    return _("{subjects} {kind}: {per} waarden per onderwerp per jaar, waarvan {pc} uit "
-             "begroting of jaarrekening en {assessed} door een beoordelaar (het hele kader "
-             "vraagt er ten hoogste {framework}); {rows} rijen in dit bestand.").format(
+    return _("{subjects} {kind}: {per} waarden per onderwerp per jaar, waarvan {pc} al "
+             "gepubliceerd (begroting, jaarrekening of een ander openbaar stuk) en {assessed} "
+             "door een beoordelaar (het hele kader vraagt er ten hoogste {framework}); {rows} "
+             "rijen in dit bestand.").format(
                  subjects=line.subjects, kind=line.subject_kind, per=line.per_subject_year,
                  pc=line.pc_source, assessed=line.assessed, framework=line.framework_values,
                  rows=line.rows)
@@ -169,7 +171,8 @@ def guide_headers() -> tuple[str, ...]:
 def source_text(guide: IndicatorGuide) -> str:
     parts = []
     if guide.pc_source:
-        parts.append(_("Staat in begroting of jaarrekening."))
+        parts.append(_("Wordt al gepubliceerd: begroting, jaarrekening of een ander openbaar "
+                       "stuk."))
     if guide.assessed:
         parts.append(_("Oordeel van een beoordelaar (bijvoorbeeld uit interviews)."))
     if guide.source_hint:
