@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the types only; see the module docstring for why imports are late
     from samenwerkingsmonitor.services.access.ports import AccountStore, PasswordHasher
-    from samenwerkingsmonitor.services.backup.ports import BackupFiles, BackupStore
     from samenwerkingsmonitor.services.frameworks.ports import FrameworkFiles
     from samenwerkingsmonitor.services.intake.tables import RawTable
     from samenwerkingsmonitor.services.measurements.ports import (
@@ -31,6 +30,7 @@ if TYPE_CHECKING:  # the types only; see the module docstring for why imports ar
     from samenwerkingsmonitor.services.organisation.ports import OrganisationReader
     from samenwerkingsmonitor.services.report.ports import CouncilWriter, ReportWriter
     from samenwerkingsmonitor.services.scenarios.ports import ScenarioReader
+    from samenwerkingsmonitor.services.storage.backup_ports import BackupFiles, BackupStore
     from samenwerkingsmonitor.services.storage.ports import ChainStore, Repository
     from samenwerkingsmonitor.services.workbooks.ports import TemplateWriter
 
@@ -169,7 +169,7 @@ class Wiring:
         return SqlBackupStore(self.repository())
 
     def backup_files(self) -> BackupFiles:
-        from samenwerkingsmonitor.adapters.backup.file import ZipBackupFiles
+        from samenwerkingsmonitor.adapters.storage.backup_file import ZipBackupFiles
 
         return ZipBackupFiles()
 

@@ -21,7 +21,7 @@ from samenwerkingsmonitor.i18n import _
 
 if TYPE_CHECKING:  # services load their libraries when a command runs, not for --help
     from samenwerkingsmonitor.services.assessment.verify import Verification
-    from samenwerkingsmonitor.services.backup.backup import BackupSummary
+    from samenwerkingsmonitor.services.storage.backup import BackupSummary
 
 
 
@@ -55,7 +55,7 @@ def export_command(
 def backup_command(
     file: Annotated[Path, typer.Argument(help=_("Het bestand voor de reservekopie."))],
 ) -> None:
-    from samenwerkingsmonitor.services.backup.use_cases import BackupRequest, backup
+    from samenwerkingsmonitor.services.storage.use_cases import BackupRequest, backup
     summary = backup(BackupRequest(file), wiring())
     console.print(_("Reservekopie geschreven naar {file}: {rows} rijen in {tables} tabellen "
                     "(schemaversie {revision}).").format(**_counts(summary)), markup=False)
@@ -67,7 +67,7 @@ def restore_command(
     file: Annotated[Path, typer.Argument(help=_("Een reservekopie van 'samenwerkingsmonitor "
                                               "backup'."))],
 ) -> None:
-    from samenwerkingsmonitor.services.backup.use_cases import BackupRequest, restore
+    from samenwerkingsmonitor.services.storage.use_cases import BackupRequest, restore
     result = restore(BackupRequest(file), wiring())
     console.print(_("Reservekopie {file} teruggezet in {url}: {rows} rijen in {tables} tabellen; "
                     "alle controlesommen en hashketens kloppen.").format(url=result.database,

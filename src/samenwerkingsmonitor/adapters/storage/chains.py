@@ -25,7 +25,7 @@ _SQLITE_INSERT = ("INSERT INTO chain_links (table_name, seq, position, row_hash,
 
 
 def column_type(column_type_: Any) -> str:
-    """The backup's type name of a column (services.backup.TYPES), also used for hashing."""
+    """The backup's type name of a column (services.storage.backup.TYPES), also used for hashing."""
     if isinstance(column_type_, UtcDateTime):
         return "datetime"
     if isinstance(column_type_, Boolean):

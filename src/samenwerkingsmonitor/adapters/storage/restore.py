@@ -1,4 +1,4 @@
-"""Backup and restore on the store: services.backup.BackupStore for a SqlRepository.
+"""Backup and restore on the store: services.storage.backup_ports.BackupStore for a SqlRepository.
 
 Restore inserts every row with its original id, in one transaction, parents before children
 and rows in primary-key order (a correction supersedes an older version, so the self-reference
@@ -35,7 +35,7 @@ Rows = list[dict[str, Any]]
 
 
 class SqlBackupStore:
-    """Implements services.backup.BackupStore on the database of `repo`."""
+    """Implements services.storage.backup_ports.BackupStore on the database of `repo`."""
 
     def __init__(self, repo: SqlRepository) -> None:
         self.repo = repo

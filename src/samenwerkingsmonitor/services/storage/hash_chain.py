@@ -35,7 +35,7 @@ CHAINED: dict[str, str] = {
     "process_events": "id",  # the events the process indicators count
 }
 GENESIS = "0" * 64
-Columns = Sequence[tuple[str, str]]  # (name, kind) with kind as in services/backup TYPES
+Columns = Sequence[tuple[str, str]]  # (name, kind) with kind as in services/storage/backup.py TYPES
 
 
 @dataclass(frozen=True, slots=True)

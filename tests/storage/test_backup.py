@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from samenwerkingsmonitor.adapters.backup.file import ZipBackupFiles
 from samenwerkingsmonitor.adapters.frameworks.file import TomlFrameworkFiles
 from samenwerkingsmonitor.adapters.organisation.file import read_organisation
 from samenwerkingsmonitor.adapters.storage import SqlRepository, migrations, open_repository
+from samenwerkingsmonitor.adapters.storage.backup_file import ZipBackupFiles
 from samenwerkingsmonitor.adapters.storage.restore import SqlBackupStore
 from samenwerkingsmonitor.adapters.storage.tables import HISTORY_TABLES
 from samenwerkingsmonitor.domain.judgements import finding_key
@@ -30,7 +30,6 @@ from samenwerkingsmonitor.services.assessment.review import (
     change_status,
     record_judgement,
 )
-from samenwerkingsmonitor.services.backup.backup import create_backup, parsed_value, restore_backup
 from samenwerkingsmonitor.services.frameworks.load import load_framework
 from samenwerkingsmonitor.services.organisation.process_events import (
     NewProcessEvent,
@@ -40,6 +39,7 @@ from samenwerkingsmonitor.services.organisation.register import (
     load_registered_organisation,
     register_organisation,
 )
+from samenwerkingsmonitor.services.storage.backup import create_backup, parsed_value, restore_backup
 from samenwerkingsmonitor.services.storage.hash_chain import link_rows
 from support.cli import Cli
 from support.databases import needs_postgres, postgres_schemas

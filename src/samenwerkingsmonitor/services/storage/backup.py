@@ -25,7 +25,12 @@ from samenwerkingsmonitor import __version__
 from samenwerkingsmonitor.domain.validation import Location, ValidationReport
 from samenwerkingsmonitor.errors import BackupRefused, StorageError, refusal
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.backup.ports import BackupFiles, BackupStore, Columns, Rows
+from samenwerkingsmonitor.services.storage.backup_ports import (
+    BackupFiles,
+    BackupStore,
+    Columns,
+    Rows,
+)
 from samenwerkingsmonitor.services.storage.hash_chain import CHAINED, heads, verify
 
 FORMAT_NAME = "samenwerkingsmonitor-backup"

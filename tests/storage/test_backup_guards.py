@@ -21,11 +21,11 @@ from pathlib import Path
 
 import pytest
 
-from samenwerkingsmonitor.adapters.backup.file import ZipBackupFiles
 from samenwerkingsmonitor.adapters.storage import open_repository
+from samenwerkingsmonitor.adapters.storage.backup_file import ZipBackupFiles
 from samenwerkingsmonitor.adapters.storage.restore import SqlBackupStore
 from samenwerkingsmonitor.errors import BackupRefused
-from samenwerkingsmonitor.services.backup.backup import create_backup
+from samenwerkingsmonitor.services.storage.backup import create_backup
 from support.databases import needs_postgres, postgres_schemas
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -115,7 +115,7 @@ def test_a_backup_that_claims_more_than_the_limit_is_refused(tmp_path: Path,
 WRITER = textwrap.dedent("""
     import os, sys
     from pathlib import Path
-    from samenwerkingsmonitor.adapters.backup.file import ZipBackupFiles
+    from samenwerkingsmonitor.adapters.storage.backup_file import ZipBackupFiles
 
     class Members:
         # the first member goes in; then the writer says so on stdout and waits forever

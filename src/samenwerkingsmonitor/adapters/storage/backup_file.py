@@ -31,17 +31,17 @@ from pathlib import Path
 from types import FrameType
 from typing import BinaryIO
 
-from samenwerkingsmonitor.adapters.backup.signing import (
+from samenwerkingsmonitor.adapters.intake.file_guard import MAX_FILE_ENV, IntakeLimits, limits_from
+from samenwerkingsmonitor.adapters.storage.backup_signing import (
     SIGNATURE,
     keys_from_environment,
     sign,
     signature_problem,
 )
-from samenwerkingsmonitor.adapters.intake.file_guard import MAX_FILE_ENV, IntakeLimits, limits_from
 from samenwerkingsmonitor.domain.validation import Location, ValidationReport
 from samenwerkingsmonitor.errors import BackupRefused
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.backup.backup import MANIFEST, backup_refusal
+from samenwerkingsmonitor.services.storage.backup import MANIFEST, backup_refusal
 
 _ZIP_SIGNATURE = b"PK\x03\x04"
 MAX_MEMBERS = 1_000  # a backup has a manifest and a member per table; more is not ours
@@ -49,7 +49,7 @@ _MEGABYTE = 1_000_000
 
 
 class ZipBackupFiles:
-    """Implements services.backup.BackupFiles."""
+    """Implements services.storage.backup_ports.BackupFiles."""
 
     def __init__(self, limits: IntakeLimits | None = None,
                  keys: tuple[Path | None, Path | None] | None = None) -> None:

@@ -1,5 +1,5 @@
 """Ports of backup and restore: the database as a whole (adapters/storage/restore.py) and the
-backup container (adapters/backup/file.py)."""
+backup container (adapters/storage/backup_file.py)."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ class BackupStore(Protocol):
 
 
 class BackupFiles(Protocol):
-    """Reads and writes the container (adapters/backup/file.py)."""
+    """Reads and writes the container (adapters/storage/backup_file.py)."""
 
     def write(self, path: Path, members: Sequence[tuple[str, bytes]]) -> None: ...
 
