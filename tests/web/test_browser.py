@@ -104,6 +104,7 @@ def test_every_page_is_accessible_at_both_widths(browser: Any, server: tuple[str
                         ("gemeente", "/onderwerpen/GM0397"),
                         ("samenwerking", "/onderwerpen/heemstede-bloemendaal"),
                         ("toetsingen", "/toetsingen"), ("toetsing", "/toetsingen/R-0001"),
+                        ("vergelijking", "/vergelijking?a=R-0001&b=R-0001"),
                         ("kader", "/kader")],
         "invoerder-bloemendaal": [("gegevens", "/gegevens"),
                                   ("geschiedenis", f"/gegevens/geschiedenis?subject={TEAM}"

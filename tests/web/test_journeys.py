@@ -109,3 +109,67 @@ def test_a_council_member_reads_the_matrix_and_downloads_the_report(own_demo: We
     latest = audit_log(Wiring(own_demo.database))[0]
     assert (latest.action, latest.target) == ("report-download",
                                               "R-0001/rapport-GM0397.pdf")
+
+
+def test_the_assessor_overrides_the_guidance_group_comments_and_the_council_adopts(
+        own_demo: WebDemo) -> None:
+    """Issue 12's journey in the browser's words: a judgement with its rationale and evidence,
+    shown as a judgement beside the computed verdict; a comment while ter bespreking; adopted
+    with the council's decision, after which the run is frozen."""
+    app = own_demo.app()
+    assessor = logged_in(app, own_demo, "beoordelaar")
+    csrf = page_csrf(assessor)
+    run_page = assessor.get("/toetsingen/R-0001").text
+    key = f"{TEAM}/kwaliteit/2022"
+    assert f'value="{key}"' in run_page
+    answer = assessor.post("/toetsingen/R-0001/oordeel",
+                           data={"csrf": csrf, "key": key, "action": "overschreven",
+                                 "verdict": "voldoet_deels", "rationale": "Interviews: de "
+                                 "tijdigheid is in 2022 niet gemeten maar geschat."},
+                           files={"evidence": ("gesprek.txt", b"verslag", "text/plain")})
+    assert answer.status_code == 303, answer.text
+    page = assessor.get("/toetsingen/R-0001").text
+    assert "Interviews: de tijdigheid is in 2022 niet gemeten maar geschat." in page
+    assert assessor.post("/toetsingen/R-0001/status",
+                         data={"csrf": csrf, "to": "ter_bespreking"}).status_code == 303
+
+    guidance = logged_in(app, own_demo, "begeleidingsgroep")
+    answer = guidance.post("/toetsingen/R-0001/opmerking",
+                           data={"csrf": page_csrf(guidance), "text": "Graag de bron van de "
+                                 "schatting in het rapport."})
+    assert answer.status_code == 303
+    assert "Graag de bron van de schatting in het rapport." in guidance.get(
+        "/toetsingen/R-0001").text
+
+    beheerder = logged_in(app, own_demo, "beheerder")
+    answer = beheerder.post("/toetsingen/R-0001/status",
+                            data={"csrf": page_csrf(beheerder), "to": "vastgesteld",
+                                  "decision_number": "RB-2026-12", "decision_date": "2026-12-03"})
+    assert answer.status_code == 303
+    page = assessor.get("/toetsingen/R-0001").text
+    assert "Vastgesteld: deze toetsing is definitief" in page and "RB-2026-12" in page
+    assert 'action="/toetsingen/R-0001/oordeel"' not in page  # frozen: no more judgements
+    refused = assessor.post("/toetsingen/R-0001/oordeel",
+                            data={"csrf": csrf, "key": key, "action": "bevestigd",
+                                  "rationale": "nog een"})
+    assert refused.status_code == 422
+    actions = [e.action for e in audit_log(Wiring(own_demo.database))]
+    assert {"judge", "comment", "run-status"} <= set(actions)
+
+
+def test_two_runs_compared_at_finding_level_name_the_measurement_version(
+        own_demo: WebDemo) -> None:
+    app = own_demo.app()
+    official = logged_in(app, own_demo, "invoerder-bloemendaal")
+    csrf = page_csrf(official)
+    corrected = HEADER + GOOD_ROW
+    official.post("/gegevens/controle", data={"csrf": csrf},
+                  files={"file": ("correctie.csv", corrected.encode(), "text/csv")})
+    assert official.post("/gegevens/opslaan", data={"csrf": csrf, "reason": "herzien"}
+                         ).status_code == 200
+    official.post("/toetsingen", data={"csrf": csrf, "first_year": "2018",
+                                       "last_year": "2022", "baseline_year": "2018"})
+    page = official.get("/vergelijking?a=R-0001&b=R-0002")
+    assert page.status_code == 200
+    assert "formatie_fte 2022 (realisatie)" in page.text
+    assert "9.2 → 9.4" in page.text

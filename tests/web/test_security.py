@@ -64,7 +64,9 @@ def test_every_form_is_refused_without_its_csrf_token(sqlite_demo: WebDemo, name
     app = sqlite_demo.app()
     role = {"account_add": "beheerder", "account_disable": "beheerder",
             "account_enable": "beheerder", "account_reset": "beheerder",
-            "organisation_upload": "beheerder", "run_start": "beoordelaar"}.get(name, "invoerder")
+            "organisation_upload": "beheerder", "run_start": "beoordelaar",
+            "run_judge": "beoordelaar", "run_status": "beoordelaar",
+            "run_comment": "begeleidingsgroep"}.get(name, "invoerder")
     client = logged_in(app, sqlite_demo, ROLE_USERS[role])
     _method, path, form = REQUESTS[name]
     for token in (None, "vals"):

@@ -86,9 +86,9 @@ def create_app(config: WebConfig) -> FastAPI:
     app.state.findings = run_findings_cache(wiring)
     app.state.organisation = OrganisationCache(wiring)
 
-    from samenwerkingsmonitor.web.routes import admin, api, auth, data, pages, runs
+    from samenwerkingsmonitor.web.routes import admin, api, auth, data, pages, review, runs
 
-    for module in (auth, pages, runs, data, admin, api):
+    for module in (auth, pages, runs, review, data, admin, api):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     if config.theme_css is not None:

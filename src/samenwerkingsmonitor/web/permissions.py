@@ -25,6 +25,12 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "report_download": ALL,
     # starting an assessment: officials of the partners and the assessor
     "run_start": STARTS_RUNS,
+    "run_compare": ALL,
+    # the assessment as a process (issue 12): the assessor judges, the assessor or the
+    # beheerder (for the griffie) moves the status, the guidance group comments
+    "run_judge": frozenset({Role.ASSESSOR}),
+    "run_status": frozenset({Role.ASSESSOR, Role.ADMIN}),
+    "run_comment": frozenset({Role.GUIDANCE}),
     # data: the officials, for their own municipality and the shared teams
     "data": DATA,
     "data_check": DATA,

@@ -18,10 +18,12 @@ from samenwerkingsmonitor.i18n import current_language
 from samenwerkingsmonitor.services.access.scope import Scope
 from samenwerkingsmonitor.services.assessment.use_cases import (
     FindingsRequest,
+    ReviewRequest,
     RunFindings,
     RunsRequest,
     RunSummary,
     list_runs,
+    review_stamp,
     run_findings,
 )
 from samenwerkingsmonitor.services.organisation.register import load_registered_organisation
@@ -39,18 +41,21 @@ MODELS_KEPT = 8
 
 
 class RunCache(Generic[T]):
-    """What `build` makes of a run, per (run, language), the newest MODELS_KEPT kept; one build
-    at a time per key, so fifty readers of a new run cause one build. A stored run never
-    changes, so nothing kept goes stale."""
+    """What `build` makes of a run, per (run, language, stamp), the newest MODELS_KEPT kept; one
+    build at a time per key, so fifty readers of a new run cause one build. A stored run's
+    findings never change; its human side (status, judgements, comments) may, and `stamp`
+    says when, so a judgement shows at once, also in another process."""
 
-    def __init__(self, build: Callable[[str], T]) -> None:
+    def __init__(self, build: Callable[[str], T],
+                 stamp: Callable[[str], object] = lambda run_id: None) -> None:
         self._build = build
-        self._models: OrderedDict[tuple[str, str], T] = OrderedDict()
+        self._stamp = stamp
+        self._models: OrderedDict[tuple[str, str, object], T] = OrderedDict()
         self._lock = threading.Lock()
-        self._building: dict[tuple[str, str], threading.Lock] = {}
+        self._building: dict[tuple[str, str, object], threading.Lock] = {}
 
     def get(self, run_id: str) -> T:
-        key = (run_id, current_language())
+        key = (run_id, current_language(), self._stamp(run_id))
         with self._lock:
             if key in self._models:
                 self._models.move_to_end(key)
@@ -70,7 +75,8 @@ class RunCache(Generic[T]):
 
 
 def run_models(wiring: Wiring) -> RunCache[ReportModel]:
-    return RunCache(lambda run_id: view_run(RunViewRequest(run_id), wiring))
+    return RunCache(lambda run_id: view_run(RunViewRequest(run_id), wiring),
+                    lambda run_id: review_stamp(ReviewRequest(run_id), wiring))
 
 
 def run_findings_cache(wiring: Wiring) -> RunCache[RunFindings]:

@@ -41,7 +41,8 @@ __all__ = ["AssessmentPorts", "AssessmentRequest", "CommentRequest", "CompareReq
            "ExplainedFinding", "FindingsRequest", "JudgeRequest", "ReviewRequest",
            "RunFindings", "RunSummary", "RunsRequest", "SignalsRequest", "SignalsResult",
            "StatusRequest", "Upload", "VerifyRequest", "assess", "comment", "compare", "judge",
-           "list_runs", "review", "run_findings", "set_run_status", "signals", "verify"]
+           "list_runs", "review", "review_stamp", "run_findings", "set_run_status", "signals",
+           "verify"]
 
 
 class AssessmentPorts(Protocol):
@@ -196,6 +197,13 @@ def review(request: ReviewRequest, ports: AssessmentPorts) -> Review:
     repo = ports.repository()
     found = load_review(repo, request.run)
     return replace(found, labels=_labels(repo, found.run.id, ports))
+
+
+def review_stamp(request: ReviewRequest, ports: AssessmentPorts) -> tuple[int, int, int]:
+    """(status changes, judgements, comments) of a run: changes when its human side does, so a
+    reader that keeps a run's report knows when to make it again."""
+    found = load_review(ports.repository(), request.run)
+    return (len(found.history), len(found.judgements), len(found.comments))
 
 
 def _labels(repo: Repository, run_id: str, ports: AssessmentPorts) -> dict[str, str]:

@@ -133,10 +133,10 @@ def import_table(repo: Repository, table: RawTable, organisation: Organisation,
         with repo.transaction():  # plan and write against the same state
             batch: Batch | None = None
             for chunk in validator.chunks(chunk_rows):
+                if allowed is not None:  # every row outside the scope is named
+                    chunk = refuse_out_of_scope(validator.checked, chunk, allowed)
                 if not report.ok:
                     continue  # keep checking for the report, write nothing more
-                if allowed is not None:
-                    chunk = refuse_out_of_scope(validator.checked, chunk, allowed)
                 current = repo.current_versions({row.measurement.key for row in chunk})
                 chunk = _without_duplicates(validator.checked, chunk, current, batch)
                 part = plan_import(chunk, list(current.values()))
@@ -225,11 +225,12 @@ def refuse_out_of_scope(checked: CheckedTable, rows: Sequence[ValidatedRow],
             kept.append(row)
         else:
             checked.report.add(
-                checked.location(row.row, "subject"),
+                checked.location(row.row, "onderwerp"),
                 _("U mag geen gegevens invoeren voor {subject}: dat hoort niet bij uw "
                   "gemeente.").format(subject=subject),
                 _("Haal de rij weg, of vraag een invoerder van die gemeente om haar in te "
                   "voeren."))
+    return kept
 
 
 def refused(file_name: str, report: ValidationReport) -> ImportRefused:

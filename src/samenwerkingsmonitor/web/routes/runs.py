@@ -10,9 +10,16 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
+from samenwerkingsmonitor.domain.judgements import NEXT_STATUS, JudgementAction, RunStatus
+from samenwerkingsmonitor.domain.verdicts import Verdict
 from samenwerkingsmonitor.errors import NotFound, UsageError
 from samenwerkingsmonitor.i18n import _
-from samenwerkingsmonitor.services.assessment.use_cases import AssessmentRequest, assess
+from samenwerkingsmonitor.services.assessment.use_cases import (
+    AssessmentRequest,
+    ReviewRequest,
+    assess,
+    review,
+)
 from samenwerkingsmonitor.services.report.use_cases import ReportRequest, write_report
 from samenwerkingsmonitor.web.context import Viewer, audit, guard, require_subject, wiring
 from samenwerkingsmonitor.web.permissions import may
@@ -67,12 +74,30 @@ def run(request: Request, run_id: str,
                        .format(run=run_id))
     model = run_model(request, run_id)
     view = scoped(model, viewer.scope)
+    found = review(ReviewRequest(run_id), wiring(request))
+    keys = sorted(((key, label) for key, label in found.labels.items()
+                   if viewer.scope.sees(_subject_of(key))), key=lambda pair: pair[1])
+    earlier = [r.id for r in visible_runs(wiring(request), viewer.scope) if r.id != run_id]
     partners = [] if viewer.organisation is None else [
         (m.code, m.name) for m in viewer.organisation.municipalities
         if any(m.code in (p.code for p in c.partners) for c in viewer.organisation.cooperations)]
     return page(request, "run.html", viewer, title=_("Toetsing {run}").format(run=run_id),
                 run=summary, model=model, matrices=view.matrices, sections=view.sections,
-                partners=partners)
+                partners=partners, review=found, keys=keys, earlier=earlier,
+                next_status=[s.value for s in NEXT_STATUS.get(found.status, ())],
+                actions=[a.value for a in JudgementAction],
+                verdicts=[v.value for v in Verdict if v is not Verdict.NOT_ASSESSABLE],
+                may_judge=may("run_judge", viewer.roles) and not found.definitive,
+                may_status=may("run_status", viewer.roles) and not found.definitive,
+                may_comment=may("run_comment", viewer.roles)
+                and found.status is RunStatus.IN_REVIEW)
+
+
+def _subject_of(key: str) -> str:
+    """The subject of a criterion key (subject/criterion/year) or a finding key
+    (subject/indicator/year/norm); a team's id has a slash of its own."""
+    parts = key.split("/")
+    return "/".join(parts[:-2] if parts[-1].isdigit() else parts[:-3])
 
 
 @router.get("/toetsingen/{run_id}/rapport.{kind}", name="report_download")
