@@ -95,7 +95,11 @@ def running_server(app: FastAPI) -> Iterator[str]:
     server.startup = startup  # type: ignore[method-assign]
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    started.wait(60)
+    # Wait for the server itself, however long a loaded machine takes; stop only when the
+    # server thread has died (a start-up error), never after a fixed time.
+    while not started.wait(0.5):
+        if not thread.is_alive():
+            raise RuntimeError("uvicorn stopped before it started listening")
     port = server.servers[0].sockets[0].getsockname()[1]
     try:
         yield f"http://127.0.0.1:{port}"

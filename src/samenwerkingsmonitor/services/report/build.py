@@ -42,18 +42,19 @@ from samenwerkingsmonitor.services.report.details import (
 )
 from samenwerkingsmonitor.services.report.labels import (
     legend,
-    rule_label,
     subject_kind_label,
-    verdict_text,
 )
+from samenwerkingsmonitor.services.report.matrices import KIND_ORDER, verdict_matrices
 from samenwerkingsmonitor.services.report.model import (
-    MatrixCell,
-    MatrixRow,
-    MatrixSubject,
     ReportModel,
     SubjectSection,
     TocEntry,
-    VerdictMatrix,
+)
+from samenwerkingsmonitor.services.report.names import (
+    anchor,
+    criterion_name,
+    criterion_position,
+    indicator_name,
 )
 from samenwerkingsmonitor.services.report.norms import norm_entries
 from samenwerkingsmonitor.services.report.pc import (
@@ -71,7 +72,6 @@ from samenwerkingsmonitor.services.report.review_text import (
     assessor_note,
     comment_sentences,
     comparison_sentences,
-    judged_cell,
     judged_entry,
     judgement_lines,
     measurement_notes,
@@ -87,8 +87,6 @@ from samenwerkingsmonitor.services.scenarios.ports import ScenarioReader
 from samenwerkingsmonitor.services.scenarios.use_cases import stored_outcomes
 from samenwerkingsmonitor.services.storage.ports import Repository, StoredMeasurement
 from samenwerkingsmonitor.services.vulnerability.team import TeamAnalysis, analyse_team
-
-KIND_ORDER = (SubjectKind.TEAM, SubjectKind.MUNICIPALITY, SubjectKind.COOPERATION)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,23 +204,24 @@ def model_from_sources(sources: ReportSources, today: date) -> ReportModel:
     known = organisation.subjects()
     subjects = _ordered_subjects(run.subjects, known)
     anchors = {s.id: anchor("onderwerp", s.id) for s in subjects}
-    matrices = _matrices(sources, subjects, anchors)
+    matrices = verdict_matrices(sources.run, sources.framework, sources.verdicts, sources.review,
+                                subjects, anchors)
     peers = peer_values(sources.measurements, framework, organisation)
     sections = tuple(_section(s, sources, anchors[s.id], peers) for s in subjects)
     subject_name = lambda sid: known[sid].name if sid in known else sid  # noqa: E731
-    indicator_name = lambda iid: _indicator_name(framework, iid)  # noqa: E731
+    name_of_indicator = lambda iid: indicator_name(framework, iid)  # noqa: E731
     judged = judgement_lines(sources.review, sources.findings, sources.verdicts, subject_name,
-                             indicator_name, lambda cid: _criterion_name(framework, cid))
+                             name_of_indicator, lambda cid: criterion_name(framework, cid))
     scores = sum(1 for f in sources.findings if (i := framework.indicator(f.indicator))
                  and i.source_type is SourceType.ASSESSED and f.value is not None)
     note = judgements_note(len(sources.review.current) if sources.review else 0, scores)
-    since = comparison_sentences(sources.comparison, subject_name, indicator_name) \
+    since = comparison_sentences(sources.comparison, subject_name, name_of_indicator) \
         if sources.comparison else None
     summary = summary_sentences(
         run, sources.findings, sources.verdicts, framework_title=framework.title,
         subject_name=subject_name,
-        criterion_name=lambda cid: _criterion_name(framework, cid),
-        indicator_name=indicator_name,
+        criterion_name=lambda cid: criterion_name(framework, cid),
+        indicator_name=name_of_indicator,
         previous=sources.previous, previous_verdicts=sources.previous_verdicts,
         since_previous=" ".join(since) if since else None, judged=note,
     )
@@ -243,9 +242,9 @@ def model_from_sources(sources: ReportSources, today: date) -> ReportModel:
         judgements=judged, judgements_note=note,
         judgements_current=len(sources.review.current) if sources.review else 0,
         comments=comment_sentences(sources.review, about_names(
-            sources.findings, sources.verdicts, subject_name, indicator_name,
-            lambda cid: _criterion_name(framework, cid))),
-        signals=signal_sentences(sources.signals, subject_name, indicator_name, against),
+            sources.findings, sources.verdicts, subject_name, name_of_indicator,
+            lambda cid: criterion_name(framework, cid))),
+        signals=signal_sentences(sources.signals, subject_name, name_of_indicator, against),
         signals_note=signals_note(framework.signals, len(sources.signals)),
         vulnerability=vulnerability_entries(subjects, sources.vulnerability, organisation),
         vulnerability_note=vulnerability_note(bool(sources.vulnerability)),
@@ -258,99 +257,15 @@ def model_from_sources(sources: ReportSources, today: date) -> ReportModel:
     return replace(model, contents=contents(model))
 
 
-def anchor(prefix: str, text: str) -> str:
-    """An id for a link target: `onderwerp-heemstede-bloemendaal-communicatie`."""
-    return f"{prefix}-" + re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
 def _ordered_subjects(ids: Sequence[str], known: dict[str, Subject]) -> list[Subject]:
     subjects = [known[s] for s in ids if s in known]
     return sorted(subjects, key=lambda s: (KIND_ORDER.index(s.kind), s.name, s.id))
-
-
-def _criterion_name(framework: Framework, criterion_id: str) -> str:
-    criterion = framework.criterion(criterion_id)
-    return criterion.name if criterion else criterion_id
-
-
-def _indicator_name(framework: Framework, indicator_id: str) -> str:
-    indicator = framework.indicator(indicator_id)
-    return indicator.name if indicator else indicator_id
-
-
-def _criterion_position(framework: Framework, criterion_id: str | None) -> int:
-    ids = [c.id for c in framework.criteria]
-    return ids.index(criterion_id) if criterion_id in ids else len(ids)
 
 
 def _indicator(framework: Framework, finding: Finding) -> Indicator:
     found = framework.indicator(finding.indicator)
     return found or Indicator(finding.indicator, finding.indicator, finding.unit,
                               IndicatorKind.INPUT)
-
-
-# --- matrix ------------------------------------------------------------------------------
-
-_MATRIX_ANCHORS = {SubjectKind.TEAM: "teams", SubjectKind.MUNICIPALITY: "gemeenten",
-                   SubjectKind.COOPERATION: "samenwerkingen"}
-
-
-def _matrix_titles(kind: SubjectKind) -> tuple[str, str]:
-    titles = {
-        SubjectKind.TEAM: (_("Teams"), _("Oordeel per team, criterium en jaar")),
-        SubjectKind.MUNICIPALITY: (_("Gemeenten"), _("Oordeel per gemeente, criterium en jaar")),
-        SubjectKind.COOPERATION: (_("Samenwerkingen"),
-                                  _("Oordeel per samenwerking, criterium en jaar")),
-    }
-    return titles[kind]
-
-
-def _matrices(sources: ReportSources, subjects: list[Subject],
-              anchors: dict[str, str]) -> tuple[VerdictMatrix, ...]:
-    run, framework = sources.run, sources.framework
-    years = tuple(range(run.first_year, run.last_year + 1))
-    by_key = {(v.subject, v.criterion, v.year): v for v in sources.verdicts}
-    matrices = []
-    for kind in KIND_ORDER:
-        rows_of = [
-            MatrixSubject(s.id, s.name, anchors[s.id], _matrix_rows(s.id, years, by_key,
-                                                                     framework, sources.review))
-            for s in subjects if s.kind is kind
-        ]
-        if not rows_of:
-            continue
-        title, caption = _matrix_titles(kind)
-        matrices.append(VerdictMatrix(kind.value, anchor("oordelen", _MATRIX_ANCHORS[kind]), title,
-                                      caption, years, tuple(rows_of)))
-    return tuple(matrices)
-
-
-def _matrix_rows(subject: str, years: tuple[int, ...],
-                 by_key: dict[tuple[str, str, int], CriterionVerdict],
-                 framework: Framework, review: Review | None = None) -> tuple[MatrixRow, ...]:
-    criteria = sorted({c for s, c, _y in by_key if s == subject},
-                      key=lambda c: _criterion_position(framework, c))
-    rows = []
-    for criterion in criteria:
-        cells = tuple(judged_cell(_cell(by_key.get((subject, criterion, year)), year, framework),
-                                  review.judgement_of(by_key[subject, criterion, year])
-                                  if review and (subject, criterion, year) in by_key else None)
-                      for year in years)
-        rule = next((by_key[(subject, criterion, y)].rule for y in years
-                     if (subject, criterion, y) in by_key), "")
-        rows.append(MatrixRow(criterion, _criterion_name(framework, criterion),
-                              rule_label(rule), cells))
-    return tuple(rows)
-
-
-def _cell(verdict: CriterionVerdict | None, year: int, framework: Framework) -> MatrixCell:
-    if verdict is None:
-        return MatrixCell(year, verdict_text(None))
-    note = ""
-    if verdict.missing:  # by name: a reader never sees an indicator id
-        note = _("niet te beoordelen: {indicators}").format(
-            indicators=", ".join(_indicator_name(framework, i) for i in verdict.missing))
-    return MatrixCell(year, verdict_text(verdict.verdict), note)
 
 
 # --- sections ----------------------------------------------------------------------------
@@ -360,7 +275,7 @@ def _section(subject: Subject, sources: ReportSources, anchor_id: str,
     framework = sources.framework
     findings = sorted(
         (f for f in sources.findings if f.subject == subject.id),
-        key=lambda f: (_criterion_position(framework, f.criterion),
+        key=lambda f: (criterion_position(framework, f.criterion),
                        [i.id for i in framework.indicators].index(f.indicator)
                        if framework.indicator(f.indicator) else 0,
                        f.indicator, f.year, f.norm or ""),
@@ -372,7 +287,7 @@ def _section(subject: Subject, sources: ReportSources, anchor_id: str,
     entries = tuple(
         judged_entry(with_assessor_note(
             finding_entry(f, _indicator(framework, f), norms.get(f.norm or ""),
-                          _criterion_name(framework, f.criterion or "") if f.criterion else "–",
+                          criterion_name(framework, f.criterion or "") if f.criterion else "–",
                           names), assessor_note(f, framework, notes)),
             review.judgement_of(f) if review else None)
         for f in findings

@@ -90,7 +90,7 @@ def council_report(model: ReportModel, src: CouncilSources,
         period=model.cover.period, year=year, baseline_year=baseline,
         facts=tuple((f.label, f.value) for f in model.cover.facts),
         fictitious_text=model.cover.fictitious_text if model.cover.fictitious else "",
-        intro=_status(model) + _intro(len(teams), year, baseline) + (
+        intro=_status(model) + say.intro_sentences(len(teams), year, baseline) + (
             (say.change_since_previous(None, 0, 0),) if src.previous_run is None else ())
         + _judged(model),
         teams=lines,
@@ -101,7 +101,7 @@ def council_report(model: ReportModel, src: CouncilSources,
         costs_constant=costs_constant_table(model, teams, baseline),
         process=process, process_table=process_table,
         norms_text=norms_text, norms_table=norms_table,
-        how_to_read=_how_to_read(baseline),
+        how_to_read=say.how_to_read(baseline),
         legend=model.legend,
     )
 
@@ -141,15 +141,6 @@ def _team_subjects(model: ReportModel, organisation: Organisation,
         if partner in partners:
             kept.append(team)
     return tuple(kept)
-
-
-def _intro(teams: int, year: int, baseline: int) -> tuple[str, ...]:
-    return (
-        _("Dit rapport laat zien hoe de gedeelde teams in {year} werkten.").format(year=year),
-        _("Het gaat om {teams} teams. Elk team is getoetst aan de criteria van de raad.").format(
-            teams=teams),
-        _("We vergelijken met {baseline}, het jaar van de nulmeting.").format(baseline=baseline),
-    )
 
 
 # --- one team ---------------------------------------------------------------------------------
@@ -397,19 +388,3 @@ def _costs_intro(model: ReportModel, src: CouncilSources, teams: Sequence[Matrix
     texts.append(_("Het oordeel over kosten gebruikt de bedragen in prijzen van {baseline}.")
                  .format(baseline=baseline))
     return tuple(texts)
-
-
-def _how_to_read(baseline: int) -> tuple[str, ...]:
-    return (
-        _("Elk team is getoetst aan vijf criteria van de raad. Per criterium zijn er een of meer "
-          "normen."),
-        _("Een criterium krijgt één van vier oordelen. Het teken naast het oordeel helpt bij "
-          "lezen zonder kleur."),
-        _("Het zwakste oordeel van de normen bepaalt meestal het oordeel van het criterium."),
-        _("De nulmeting is de stand in {baseline}. Daarmee vergelijken we elk jaar.").format(
-            baseline=baseline),
-        _("Een procentpunt is het verschil tussen twee percentages. Van 4 % naar 5 % is 1 "
-          "procentpunt meer."),
-        _("Alle bevindingen, normen, regels en bronnen staan in de Technische bijlage."),
-        _("De Technische bijlage noemt ook het bestand met de herkomst van elk getal."),
-    )

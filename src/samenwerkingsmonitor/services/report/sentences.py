@@ -231,3 +231,30 @@ def decide_failing_twice(team: str, criteria: Sequence[str], years: Sequence[int
 
 def see_page(title: str) -> str:
     return _("Zie ‘{title}’.").format(title=title)
+
+
+# --- fixed texts of the Raadsrapportage ---------------------------------------------------
+
+def intro_sentences(teams: int, year: int, baseline: int) -> tuple[str, ...]:
+    return (
+        _("Dit rapport laat zien hoe de gedeelde teams in {year} werkten.").format(year=year),
+        _("Het gaat om {teams} teams. Elk team is getoetst aan de criteria van de raad.").format(
+            teams=teams),
+        _("We vergelijken met {baseline}, het jaar van de nulmeting.").format(baseline=baseline),
+    )
+
+
+def how_to_read(baseline: int) -> tuple[str, ...]:
+    return (
+        _("Elk team is getoetst aan vijf criteria van de raad. Per criterium zijn er een of meer "
+          "normen."),
+        _("Een criterium krijgt één van vier oordelen. Het teken naast het oordeel helpt bij "
+          "lezen zonder kleur."),
+        _("Het zwakste oordeel van de normen bepaalt meestal het oordeel van het criterium."),
+        _("De nulmeting is de stand in {baseline}. Daarmee vergelijken we elk jaar.").format(
+            baseline=baseline),
+        _("Een procentpunt is het verschil tussen twee percentages. Van 4 % naar 5 % is 1 "
+          "procentpunt meer."),
+        _("Alle bevindingen, normen, regels en bronnen staan in de Technische bijlage."),
+        _("De Technische bijlage noemt ook het bestand met de herkomst van elk getal."),
+    )
